@@ -1,0 +1,68 @@
+// Virtual read-only documents `tlvdump:<source path>.txt?<source uri>` holding the `show ctl`
+// rendering. Keeps each rendering's line map for the hover provider, and re-renders on file change.
+import * as vscode from 'vscode';
+import { renderShowCtl } from '../core/dump';
+import type { DumpLine, DumpResult } from '../core/dump';
+import { Disposable } from './dispose';
+import { loadTrustList, watchFile } from './loadTrustList';
+import type { ViewModel } from '../shared/protocol';
+
+export const DUMP_SCHEME = 'tlvdump';
+
+export function dumpUri(source: vscode.Uri): vscode.Uri {
+  return vscode.Uri.from({ scheme: DUMP_SCHEME, path: `${source.path}.txt`, query: source.toString() });
+}
+
+export interface RenderedDump {
+  model: ViewModel;
+  dump: DumpResult;
+  /** Line number → what that line shows. */
+  lineMap: Map<number, DumpLine>;
+}
+
+export class DumpContentProvider extends Disposable implements vscode.TextDocumentContentProvider {
+  static register(): { provider: DumpContentProvider; disposable: vscode.Disposable } {
+    const provider = new DumpContentProvider();
+    const registration = vscode.workspace.registerTextDocumentContentProvider(DUMP_SCHEME, provider);
+    return { provider, disposable: vscode.Disposable.from(registration, provider) };
+  }
+
+  private readonly _onDidChange = this._register(new vscode.EventEmitter<vscode.Uri>());
+  readonly onDidChange = this._onDidChange.event;
+  private readonly rendered = new Map<string, RenderedDump>();
+  private readonly watchers = new Map<string, vscode.Disposable>();
+
+  private constructor() {
+    super();
+    this._register(vscode.workspace.onDidCloseTextDocument(doc => this.forget(doc.uri)));
+    this._register(new vscode.Disposable(() => this.watchers.forEach(w => w.dispose())));
+  }
+
+  /** The rendering behind a `tlvdump:` document, if it has been provided. */
+  get(uri: vscode.Uri): RenderedDump | undefined {
+    return this.rendered.get(uri.toString());
+  }
+
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    const key = uri.toString();
+    const source = vscode.Uri.parse(uri.query);
+    if (!this.watchers.has(key)) this.watchers.set(key, watchFile(source, () => this._onDidChange.fire(uri)));
+    try {
+      const model = await loadTrustList(source);
+      const dump = renderShowCtl(model.list, model.bytes, model.file.mtime ? { modified: new Date(model.file.mtime) } : {});
+      this.rendered.set(key, { model, dump, lineMap: new Map(dump.lines.map(l => [l.line, l])) });
+      return dump.text;
+    } catch (e) {
+      this.rendered.delete(key);
+      return vscode.l10n.t('Could not read {0}: {1}', source.toString(true), e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  private forget(uri: vscode.Uri): void {
+    if (uri.scheme !== DUMP_SCHEME) return;
+    const key = uri.toString();
+    this.watchers.get(key)?.dispose();
+    this.watchers.delete(key);
+    this.rendered.delete(key);
+  }
+}

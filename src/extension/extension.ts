@@ -1,0 +1,44 @@
+// Wiring only: registers the editor, the text view, the hover and the commands.
+import * as vscode from 'vscode';
+import { EditorRegistry, type RenderEvent } from './editorRegistry';
+import { TlvEditorProvider } from './tlvEditorProvider';
+import { DumpContentProvider } from './dumpContentProvider';
+import { TlvDumpHoverProvider } from './hoverProvider';
+import { registerShowDump } from './commands/showDump';
+import { registerExportCertificate } from './commands/exportCertificate';
+import { registerCopyField } from './commands/copyField';
+import { registerOpenInHexEditor } from './commands/openInHexEditor';
+import { registerRevealRecord } from './commands/revealRecord';
+import type { RenderedSummary } from '../shared/protocol';
+
+/** Returned from activate for integration tests: what each editor's webview reported it shows. */
+export interface TlvViewerApi {
+  renderedSummary(uri: string): RenderedSummary | undefined;
+  onDidRender: vscode.Event<RenderEvent>;
+}
+
+export function activate(context: vscode.ExtensionContext): TlvViewerApi {
+  const log = vscode.window.createOutputChannel('CUCM Trust List', { log: true });
+  const registry = new EditorRegistry();
+  const dumps = DumpContentProvider.register();
+  context.subscriptions.push(
+    log,
+    registry,
+    dumps.disposable,
+    TlvEditorProvider.register(context, registry, log),
+    TlvDumpHoverProvider.register(dumps.provider),
+    registerShowDump(registry),
+    registerExportCertificate(registry),
+    registerCopyField(registry),
+    registerOpenInHexEditor(registry),
+    registerRevealRecord(registry),
+  );
+  return {
+    renderedSummary: uri => registry.renderedSummary(uri),
+    onDidRender: registry.onDidRender,
+  };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

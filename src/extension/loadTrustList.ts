@@ -1,0 +1,34 @@
+// Reads and decodes a trust-list file through workspace.fs, so remote and virtual workspaces work.
+import * as vscode from 'vscode';
+import { decode } from '../core/decode';
+import type { ViewModel } from '../shared/protocol';
+
+export function baseName(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
+
+export async function loadTrustList(uri: vscode.Uri): Promise<ViewModel> {
+  const [bytes, stat] = await Promise.all([vscode.workspace.fs.readFile(uri), vscode.workspace.fs.stat(uri)]);
+  const name = baseName(uri);
+  return {
+    list: decode(bytes, { fileName: name }),
+    bytes,
+    file: { name, size: bytes.length, mtime: stat.mtime },
+  };
+}
+
+/** Calls `onChange` (debounced) when the file is changed, created or deleted on disk. */
+export function watchFile(uri: vscode.Uri, onChange: () => void): vscode.Disposable {
+  const dir = vscode.Uri.joinPath(uri, '..');
+  const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(dir, baseName(uri)));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const fire = (): void => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(onChange, 100);
+  };
+  const subs = [watcher, watcher.onDidChange(fire), watcher.onDidCreate(fire), watcher.onDidDelete(fire)];
+  return new vscode.Disposable(() => {
+    if (timer) clearTimeout(timer);
+    subs.forEach(s => s.dispose());
+  });
+}

@@ -1,0 +1,61 @@
+// HTML shell, options and CSP for our webviews. Reusable by any panel: it carries no document data;
+// data arrives later by postMessage only.
+import * as vscode from 'vscode';
+import { randomBytes } from 'node:crypto';
+
+export function getWebviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
+  return {
+    enableScripts: true,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
+  };
+}
+
+/** 128 bits from a crypto source, per render. */
+export function getNonce(): string {
+  return randomBytes(16).toString('base64');
+}
+
+export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+  return [
+    "default-src 'none'",
+    `style-src ${cspSource}`,
+    `img-src ${cspSource} data:`,
+    `font-src ${cspSource}`,
+    `script-src 'nonce-${nonce}'`,
+  ].join('; ');
+}
+
+export interface ShellOptions {
+  /** Script file under dist/, e.g. `webview.js`. */
+  script: string;
+  /** Document title, already localised (escaped here). */
+  title: string;
+  lang: string;
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, c => ESCAPES[c]);
+}
+
+/** An empty page with our stylesheets and one nonce'd external script; the script builds the DOM. */
+export function renderShell(webview: vscode.Webview, extensionUri: vscode.Uri, options: ShellOptions): string {
+  const nonce = getNonce();
+  const media = (file: string): string => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', file)).toString();
+  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', options.script)).toString();
+  return `<!DOCTYPE html>
+<html lang="${escapeHtml(options.lang)}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(webview.cspSource, nonce)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="${escapeHtml(media('reset.css'))}">
+<link rel="stylesheet" href="${escapeHtml(media('main.css'))}">
+<title>${escapeHtml(options.title)}</title>
+</head>
+<body>
+<script nonce="${nonce}" src="${escapeHtml(script)}"></script>
+</body>
+</html>`;
+}

@@ -1,0 +1,37 @@
+// Cross-checks between a record's own fields and its certificate, as warnings: a mismatch means
+// a hand-edited or mis-built file, and phones trust the certificate, not the side fields.
+import type { Diagnostic, Field, TrustRecord } from './model';
+import { sameName } from './names';
+import { at } from './hex';
+
+function equalBytes(bytes: Uint8Array, a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  if (a.end - a.start !== b.end - b.start) return false;
+  for (let i = 0; i < a.end - a.start; i++) if (bytes[a.start + i] !== bytes[b.start + i]) return false;
+  return true;
+}
+
+/** Serials compare as numbers: ignore leading zero bytes (DER sign byte vs raw field). */
+export function sameSerial(a: string | undefined, b: string | undefined): boolean {
+  if (a === undefined || b === undefined) return false;
+  const n = (s: string) => s.toUpperCase().replace(/^(00)+(?=..)/, '');
+  return n(a) === n(b);
+}
+
+export function crossCheckRecord(r: TrustRecord, bytes: Uint8Array, out: Diagnostic[]): void {
+  const c = r.certificate;
+  if (!c) return;
+  const field = (tag: number): Field | undefined => r.fields.find(f => f.tag === tag);
+  const warn = (code: string, f: Field, what: string) =>
+    out.push({ severity: 'warning', code, offset: f.range.start, range: f.range, path: f.path, message: `record #${r.index}: ${f.name} at ${at(f.range.start)} ${what}` });
+
+  const pk = field(7);
+  if (pk && !equalBytes(bytes, pk.valueRange, c.publicKeyRange)) warn('PUBLICKEY_MISMATCH', pk, "differs from the certificate's public key");
+  const sig = field(8);
+  if (sig && !equalBytes(bytes, sig.valueRange, c.signatureValueRange)) warn('SIGNATURE_MISMATCH', sig, "differs from the certificate's signatureValue");
+  const serial = field(6);
+  if (serial && !sameSerial(r.serial, c.serial)) warn('SERIAL_MISMATCH', serial, `is ${r.serial}, the certificate's serial is ${c.serial}`);
+  const subject = field(3);
+  if (subject && r.subjectName !== undefined && !sameName(r.subjectName, c.subject)) warn('SUBJECT_MISMATCH', subject, `"${r.subjectName}" names other attributes than the certificate's subject "${c.subjectRfc4514}"`);
+  const issuer = field(5);
+  if (issuer && r.issuerName !== undefined && !sameName(r.issuerName, c.issuer)) warn('ISSUER_MISMATCH', issuer, `"${r.issuerName}" names other attributes than the certificate's issuer "${c.issuerRfc4514}"`);
+}

@@ -1,0 +1,306 @@
+// decode(bytes): the trust-list decoder. Never throws on bad input: it returns what it could
+// read before a fault, plus diagnostics that name the offset and what was expected.
+import type { DecodeOptions, Diagnostic, Field, FieldValue, Header, TrustList, TrustRecord, TrustListKind } from './model';
+import { CONTAINERS, DIGESTS, HEADER_TAGS, PADDING_TAG, RECORD_TAGS, ROLES, roleInfo, type TagInfo } from './tags';
+import { at, decodeText, toHex } from './hex';
+import { nodeCrypto, type CryptoPort } from './crypto';
+import { parseCertificate } from './x509';
+import { crossCheckRecord } from './crosscheck';
+import { verifySignature } from './signature';
+
+const DEFAULT_MAX_RECORDS = 200_000;
+
+interface Ctx {
+  bytes: Uint8Array;
+  diagnostics: Diagnostic[];
+  crypto: CryptoPort;
+}
+
+function diag(ctx: Ctx, severity: Diagnostic['severity'], code: string, offset: number, message: string, path?: string, end?: number): void {
+  ctx.diagnostics.push({ severity, code, message, offset, path, range: { start: offset, end: end ?? offset + 1 } });
+}
+
+const u16 = (b: Uint8Array, p: number) => (b[p] << 8) | b[p + 1];
+
+function typedValue(ctx: Ctx, info: TagInfo | undefined, start: number, end: number, path: string, name: string): FieldValue {
+  const b = ctx.bytes;
+  const len = end - start;
+  const want = (n: number): boolean => {
+    if (len === n) return true;
+    diag(ctx, 'warning', 'BAD_FIELD_LENGTH', start - 3, `${name} at ${at(start - 3)} has length ${len}, expected ${n}; kept as raw bytes`, path, end);
+    return false;
+  };
+  if (!info) return { type: 'unknown' };
+  switch (info.kind) {
+    case 'container':
+      return { type: 'container' };
+    case 'version':
+      return want(2) ? { type: 'version', major: b[start], minor: b[start + 1], text: `${b[start]}.${b[start + 1]}` } : { type: 'bytes' };
+    case 'u16':
+      return want(2) ? { type: 'uint', value: u16(b, start) } : { type: 'bytes' };
+    case 'u8':
+      return want(1) ? { type: 'code', code: b[start] } : { type: 'bytes' };
+    case 'digest':
+      return want(1) ? { type: 'digest', code: b[start], name: DIGESTS.get(b[start]) ?? `unknown(${b[start]})` } : { type: 'bytes' };
+    case 'u32time': {
+      if (!want(4)) return { type: 'bytes' };
+      const unix = ((b[start] << 24) >>> 0) + (b[start + 1] << 16) + (b[start + 2] << 8) + b[start + 3];
+      return { type: 'timestamp', unix, iso: new Date(unix * 1000).toISOString().replace('.000Z', 'Z') };
+    }
+    case 'string': {
+      const { value, terminated } = decodeText(b, start, end);
+      if (!terminated && len > 0) diag(ctx, 'info', 'STRING_NOT_TERMINATED', start - 3, `${name} at ${at(start - 3)} lacks its NUL terminator`, path, end);
+      return { type: 'string', value, terminated };
+    }
+    case 'serial':
+      return { type: 'serial', hex: toHex(b, start, end).toUpperCase() };
+    case 'role': {
+      if (!want(2)) return { type: 'bytes' };
+      const code = u16(b, start);
+      const r = roleInfo(code);
+      if (!ROLES.has(code)) diag(ctx, 'warning', 'UNKNOWN_ROLE', start - 3, `FUNCTION at ${at(start - 3)} has unknown role code ${code}`, path, end);
+      return { type: 'role', code, ...r };
+    }
+    case 'ipv4':
+      return want(4) ? { type: 'ipv4', address: `${b[start]}.${b[start + 1]}.${b[start + 2]}.${b[start + 3]}` } : { type: 'bytes' };
+    case 'certificate':
+      return { type: 'certificate', sha1: ctx.crypto.digest('sha1', [b.subarray(start, end)]) };
+    case 'bytes':
+      return { type: 'bytes' };
+  }
+}
+
+interface Step {
+  field?: Field;
+  pos: number;
+  ok: boolean;
+}
+
+/** Read one TLV at `pos` that must end by `limit`. `ok` is false when it did not fit (already reported). */
+function readField(ctx: Ctx, pos: number, limit: number, table: ReadonlyMap<number, TagInfo>, prefix: string, header: boolean, what: string): Step {
+  const b = ctx.bytes;
+  const tag = b[pos];
+  if (header && tag === PADDING_TAG) {
+    const r = { start: pos, end: pos + 1 };
+    return { field: { path: `${prefix}/13@${pos}`, tag, name: 'PADDING', label: '', range: r, tagRange: r, valueRange: { start: pos + 1, end: pos + 1 }, length: 0, value: { type: 'padding' } }, pos: pos + 1, ok: true };
+  }
+  const ends = limit === b.length ? 'the end of the file' : `the end of ${what}`;
+  if (pos + 3 > limit) {
+    diag(ctx, 'error', 'TRUNCATED_FIELD', pos, `expected a 1-byte tag and a 2-byte length at ${at(pos)}, but only ${limit - pos} byte(s) remain before ${ends} at ${limit}`, prefix, limit);
+    return { pos, ok: false };
+  }
+  const len = u16(b, pos + 1);
+  const info = table.get(tag);
+  const name = info?.name ?? `TAG_${tag}`;
+  const path = `${prefix}/${tag}`;
+  const valueStart = pos + 3;
+  const valueEnd = valueStart + len;
+  if (valueEnd > limit) {
+    diag(ctx, 'error', 'LENGTH_OVERFLOW', pos, `${name} (tag ${tag}) at ${at(pos)} declares ${len} byte(s), but only ${limit - valueStart} remain before ${ends} at ${limit}`, path, limit);
+    return { pos, ok: false };
+  }
+  const field: Field = {
+    path,
+    tag,
+    name,
+    label: info?.label ?? '',
+    range: { start: pos, end: valueEnd },
+    tagRange: { start: pos, end: pos + 1 },
+    lengthRange: { start: pos + 1, end: pos + 3 },
+    valueRange: { start: valueStart, end: valueEnd },
+    length: len,
+    value: { type: 'unknown' },
+  };
+  if (!info) {
+    diag(ctx, 'warning', 'UNKNOWN_TAG', pos, `unknown tag ${tag} at ${at(pos)} in ${what} (length ${len}); kept as raw bytes`, path, valueEnd);
+  } else if (header && CONTAINERS.has(tag)) {
+    field.value = { type: 'container' };
+    const inner = readFields(ctx, valueStart, valueEnd, table, path, header, name);
+    field.children = inner.fields;
+    if (!inner.ok) return { field, pos: valueEnd, ok: false };
+  } else {
+    field.value = typedValue(ctx, info, valueStart, valueEnd, path, name);
+  }
+  return { field, pos: valueEnd, ok: true };
+}
+
+function readFields(ctx: Ctx, pos: number, limit: number, table: ReadonlyMap<number, TagInfo>, prefix: string, header: boolean, what: string): { fields: Field[]; ok: boolean } {
+  const fields: Field[] = [];
+  while (pos < limit) {
+    const step = readField(ctx, pos, limit, table, prefix, header, what);
+    if (step.field) {
+      noteDuplicate(ctx, fields, step.field, what);
+      fields.push(step.field);
+    }
+    if (!step.ok) return { fields, ok: false };
+    pos = step.pos;
+  }
+  return { fields, ok: true };
+}
+
+function noteDuplicate(ctx: Ctx, siblings: Field[], f: Field, what: string): void {
+  if (f.tag !== PADDING_TAG && siblings.some(s => s.tag === f.tag)) {
+    diag(ctx, 'warning', 'DUPLICATE_TAG', f.range.start, `${f.name} (tag ${f.tag}) at ${at(f.range.start)} appears twice in ${what}; the first one is used`, f.path, f.range.end);
+  }
+}
+
+/** Depth-first walk of fields including container children. */
+export function* walkFields(fields: Field[]): Generator<Field> {
+  for (const f of fields) {
+    yield f;
+    if (f.children) yield* walkFields(f.children);
+  }
+}
+
+function first(fields: Field[], tag: number): Field | undefined {
+  for (const f of walkFields(fields)) if (f.tag === tag) return f;
+  return undefined;
+}
+
+function summariseHeader(fields: Field[], range: Header['range']): Header {
+  const h: Header = { range, fields };
+  for (const f of walkFields(fields)) {
+    if (h.signature === undefined && f.tag === 12) h.signature = f.valueRange;
+    const v = f.value;
+    switch (f.tag) {
+      case 1: if (v.type === 'version' && !h.version) h.version = v.text; break;
+      case 2: if (v.type === 'uint' && h.headerLength === undefined) h.headerLength = v.value; break;
+      case 4: if (v.type === 'string' && h.signerName === undefined) h.signerName = v.value; break;
+      case 5: if (v.type === 'serial' && !h.signerSerial) h.signerSerial = v.hex; break;
+      case 6: if (v.type === 'string' && h.caName === undefined) h.caName = v.value; break;
+      case 8: if (v.type === 'digest' && !h.digest) h.digest = { code: v.code, name: v.name }; break;
+      case 10: if (v.type === 'code' && h.signatureAlgorithm === undefined) h.signatureAlgorithm = v.code; break;
+      case 11: if (v.type === 'code' && h.signatureModulus === undefined) h.signatureModulus = v.code; break;
+      case 14: if (v.type === 'string' && h.fileName === undefined) h.fileName = v.value; break;
+      case 15: if (v.type === 'timestamp' && !h.timestamp) h.timestamp = { unix: v.unix, iso: v.iso }; break;
+      case 28: if (v.type === 'version' && !h.signerVersion) h.signerVersion = v.text; break;
+    }
+  }
+  return h;
+}
+
+function summariseRecord(ctx: Ctx, index: number, path: string, range: TrustRecord['range'], fields: Field[]): TrustRecord {
+  const r: TrustRecord = { index, path, range, fields, isSigner: false };
+  for (const f of fields) {
+    const v = f.value;
+    if (f.tag === 1 && v.type === 'uint') r.length = v.value;
+    else if (f.tag === 2 && v.type === 'string') r.dnsName ??= v.value;
+    else if (f.tag === 3 && v.type === 'string') r.subjectName ??= v.value;
+    else if (f.tag === 4 && v.type === 'role') { r.role ??= v.code; r.roleName ??= v.name; }
+    else if (f.tag === 5 && v.type === 'string') r.issuerName ??= v.value;
+    else if (f.tag === 6 && v.type === 'serial') r.serial ??= v.hex;
+    else if (f.tag === 10 && v.type === 'ipv4') r.ipAddress ??= v.address;
+  }
+  const certField = first(fields, 9);
+  if (certField) {
+    try {
+      r.certificate = parseCertificate(ctx.bytes, certField.valueRange, ctx.crypto);
+    } catch (e) {
+      const offset = typeof (e as { offset?: number }).offset === 'number' && (e as { offset: number }).offset >= 0 ? (e as { offset: number }).offset : certField.valueRange.start;
+      r.certificateError = `${(e as Error).message}`;
+      diag(ctx, 'warning', 'CERTIFICATE_UNREADABLE', offset, `record #${index}: the CERTIFICATE at ${at(certField.range.start)} is not readable X.509: ${r.certificateError}`, certField.path, certField.range.end);
+    }
+  }
+  if (r.role === undefined) diag(ctx, 'warning', 'MISSING_FUNCTION', range.start, `record #${index} at ${at(range.start)} has no FUNCTION (tag 4)`, path, range.end);
+  return r;
+}
+
+function kindOf(header: Header, fileName?: string): Pick<TrustList, 'kind' | 'kindSource'> {
+  const fromName = (n: string): TrustListKind => (/^ctl/i.test(n) ? 'CTL' : /^itl/i.test(n) ? 'ITL' : 'unknown');
+  if (header.fileName && fromName(header.fileName) !== 'unknown') return { kind: fromName(header.fileName), kindSource: 'FILENAME tag' };
+  const base = fileName?.split(/[\\/]/).pop();
+  if (base && fromName(base) !== 'unknown') return { kind: fromName(base), kindSource: 'file name' };
+  return { kind: 'unknown', kindSource: 'none' };
+}
+
+export function decode(bytes: Uint8Array, options: DecodeOptions = {}, crypto: CryptoPort = nodeCrypto): TrustList {
+  const ctx: Ctx = { bytes, diagnostics: [], crypto };
+  const size = bytes.length;
+  let complete = true;
+
+  // Header: until HEADERLENGTH once known; without it, until a second tag 1 (a RECORDLENGTH).
+  const headerFields: Field[] = [];
+  let pos = 0;
+  let headerEnd: number | undefined;
+  while (pos < (headerEnd ?? size)) {
+    if (headerEnd === undefined && headerFields.length > 0 && bytes[pos] === 1) break;
+    const step = readField(ctx, pos, headerEnd ?? size, HEADER_TAGS, 'header', true, 'the header');
+    if (step.field) {
+      noteDuplicate(ctx, headerFields, step.field, 'the header');
+      headerFields.push(step.field);
+      if (headerEnd === undefined && step.field.tag === 2 && step.field.value.type === 'uint' && step.field.value.value <= size) headerEnd = step.field.value.value;
+    }
+    if (!step.ok) {
+      complete = false;
+      break;
+    }
+    pos = step.pos;
+  }
+  const header = summariseHeader(headerFields, { start: 0, end: Math.min(pos, size) });
+  if (size === 0) diag(ctx, 'error', 'EMPTY_FILE', 0, 'the file is empty; expected a header starting with VERSION (tag 1)');
+  else if (bytes[0] !== 1) diag(ctx, 'error', 'NOT_A_TRUST_LIST', 0, `expected VERSION (tag 1) at ${at(0)}, found tag ${bytes[0]}: this does not look like a CTL or ITL file`);
+
+  let recordStart = pos;
+  if (header.headerLength === undefined) {
+    if (complete && size > 0) diag(ctx, 'error', 'MISSING_HEADERLENGTH', 0, `no HEADERLENGTH (tag 2) in the header; records assumed to start at ${at(pos)}`, 'header');
+  } else if (header.headerLength > size) {
+    diag(ctx, 'error', 'HEADERLENGTH_PAST_END', 0, `HEADERLENGTH ${header.headerLength} points past the end of the file (${size} bytes)`, 'header/2');
+    complete = false;
+    recordStart = size;
+  } else {
+    if (complete && pos !== header.headerLength) diag(ctx, 'error', 'HEADER_SIZE_MISMATCH', pos, `header fields end at ${at(pos)} but HEADERLENGTH says ${header.headerLength}`, 'header/2');
+    recordStart = header.headerLength;
+    header.range = { start: 0, end: header.headerLength };
+  }
+
+  // Records: each starts with RECORDLENGTH, which lets us resynchronise after a bad field.
+  const records: TrustRecord[] = [];
+  const maxRecords = options.maxRecords ?? DEFAULT_MAX_RECORDS;
+  pos = recordStart;
+  while (complete && pos < size) {
+    const index = records.length + 1;
+    const path = `records/${index}`;
+    if (records.length >= maxRecords) {
+      diag(ctx, 'error', 'TOO_MANY_RECORDS', pos, `more than ${maxRecords} records; stopped at ${at(pos)}`);
+      complete = false;
+      break;
+    }
+    if (pos + 5 > size || bytes[pos] !== 1 || u16(bytes, pos + 1) !== 2) {
+      const found = pos + 3 > size ? `only ${size - pos} byte(s) left` : `tag ${bytes[pos]} length ${u16(bytes, pos + 1)}`;
+      diag(ctx, 'error', 'RECORD_EXPECTED', pos, `expected record #${index} to start with RECORDLENGTH (tag 1, length 2) at ${at(pos)}, found ${found}`, path, size);
+      complete = false;
+      break;
+    }
+    const recLen = u16(bytes, pos + 3);
+    let end = pos + recLen;
+    if (recLen < 5) {
+      diag(ctx, 'error', 'RECORD_TOO_SHORT', pos, `record #${index} at ${at(pos)} declares RECORDLENGTH ${recLen}, less than its own 5-byte field`, path);
+      complete = false;
+      break;
+    }
+    if (end > size) {
+      diag(ctx, 'error', 'RECORD_OVERFLOW', pos, `record #${index} at ${at(pos)} declares ${recLen} bytes, but only ${size - pos} remain before the end of the file at ${size}`, path, size);
+      complete = false;
+      end = size;
+    }
+    const read = readFields(ctx, pos, end, RECORD_TAGS, path, false, `record #${index}`);
+    if (!read.ok) complete = false;
+    records.push(summariseRecord(ctx, index, path, { start: pos, end }, read.fields));
+    pos = end;
+  }
+
+  const list: TrustList = {
+    ...kindOf(header, options.fileName),
+    length: size,
+    checksums: { md5: crypto.digest('md5', [bytes]), sha1: crypto.digest('sha1', [bytes]), sha256: crypto.digest('sha256', [bytes]) },
+    header,
+    records,
+    signature: { status: 'malformed', detail: '' },
+    diagnostics: ctx.diagnostics,
+    complete,
+    unparsed: pos < size ? [{ start: pos, end: size }] : [],
+  };
+  for (const r of records) crossCheckRecord(r, bytes, ctx.diagnostics);
+  list.signature = verifySignature(list, bytes, crypto);
+  return list;
+}

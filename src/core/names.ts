@@ -1,0 +1,117 @@
+// Distinguished names: X.509 Name → attributes, RFC 4514 and CUCM's `;` form, and parsing the
+// strings a trust list stores so that names are compared by attributes, never as strings.
+import type { NameAttribute } from './model';
+import { asn1String, children, oidToString, type Tlv } from './der';
+
+const SHORT_NAMES: Record<string, string> = {
+  '2.5.4.3': 'CN',
+  '2.5.4.4': 'SN',
+  '2.5.4.5': 'serialNumber',
+  '2.5.4.6': 'C',
+  '2.5.4.7': 'L',
+  '2.5.4.8': 'ST',
+  '2.5.4.9': 'STREET',
+  '2.5.4.10': 'O',
+  '2.5.4.11': 'OU',
+  '2.5.4.12': 'title',
+  '2.5.4.42': 'GN',
+  '1.2.840.113549.1.9.1': 'emailAddress',
+  '1.2.840.113549.1.9.2': 'unstructuredName',
+  '0.9.2342.19200300.100.1.25': 'DC',
+  '0.9.2342.19200300.100.1.1': 'UID',
+};
+
+/** Name ::= SEQUENCE OF RelativeDistinguishedName (SET OF AttributeTypeAndValue). */
+export function readName(bytes: Uint8Array, name: Tlv): NameAttribute[][] {
+  return children(bytes, name).map(rdn =>
+    children(bytes, rdn).map(atv => {
+      const [type, value] = children(bytes, atv);
+      const oid = oidToString(bytes, type);
+      return { type: SHORT_NAMES[oid] ?? oid, oid, value: value ? asn1String(bytes, value) : '' };
+    }),
+  );
+}
+
+function escape4514(value: string): string {
+  return value
+    .replace(/[\\,+"<>;=]/g, c => `\\${c}`)
+    .replace(/^([ #])/, '\\$1')
+    .replace(/ $/, '\\ ');
+}
+
+/** RFC 4514: RDNs most specific first, `,` between RDNs, `+` within one. */
+export function toRfc4514(rdns: NameAttribute[][]): string {
+  return [...rdns]
+    .reverse()
+    .map(rdn => rdn.map(a => `${a.type}=${escape4514(a.value)}`).join('+'))
+    .join(',');
+}
+
+/** CUCM's form: certificate order, `;` between attributes, no escaping. */
+export function toCucm(rdns: NameAttribute[][]): string {
+  return rdns.flat().map(a => `${a.type}=${a.value}`).join(';');
+}
+
+/**
+ * Parse a name string as trust lists store it: `CN=a;OU=b`, `CN=a,OU=b` (RFC 4514),
+ * or eToken style `cn="SAST-ADN… ";o="Cisco Systems, Inc."`. Returns [type, value] pairs.
+ */
+export function parseNameString(text: string): Array<[string, string]> {
+  const parts: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\' && i + 1 < text.length) {
+      cur += c + text[++i];
+    } else if (c === '"') {
+      quoted = !quoted;
+      cur += c;
+    } else if ((c === ';' || c === ',' || c === '+') && !quoted) {
+      parts.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  parts.push(cur);
+  const out: Array<[string, string]> = [];
+  for (const part of parts) {
+    const eq = part.indexOf('=');
+    // A piece without `=` is the tail of a value that contained an unquoted separator.
+    if (eq < 0 || !/^\s*[A-Za-z][\w.-]*\s*$/.test(part.slice(0, eq))) {
+      if (out.length) out[out.length - 1][1] += `,${part}`;
+      continue;
+    }
+    let value = part.slice(eq + 1).trim();
+    if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
+    out.push([part.slice(0, eq).trim(), value.replace(/\\(.)/g, '$1')]);
+  }
+  return out;
+}
+
+const normalize = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
+
+function key(type: string, value: string): string {
+  const t = type.toUpperCase();
+  const short = Object.entries(SHORT_NAMES).find(([oid, n]) => n.toUpperCase() === t || oid === type)?.[1];
+  return `${(short ?? type).toUpperCase()}=${normalize(value)}`;
+}
+
+/** True when the stored name string has the same attributes as the certificate name, in any order. */
+export function sameName(text: string, rdns: NameAttribute[][]): boolean {
+  const a = parseNameString(text).map(([t, v]) => key(t, v)).sort();
+  const b = rdns.flat().map(x => key(x.type, x.value)).sort();
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
+/** Two stored name strings with the same attributes, in any order and either separator. */
+export function sameNameText(a: string, b: string): boolean {
+  const ka = parseNameString(a).map(([t, v]) => key(t, v)).sort();
+  const kb = parseNameString(b).map(([t, v]) => key(t, v)).sort();
+  return ka.length === kb.length && ka.every((v, i) => v === kb[i]);
+}
+
+/** The CN of a name string, for short labels. */
+export function commonName(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  return parseNameString(text).find(([t]) => t.toUpperCase() === 'CN')?.[1];
+}

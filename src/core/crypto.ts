@@ -13,18 +13,29 @@ export interface PublicKeyDer {
 export interface CryptoPort {
   /** Lowercase hex digest of the concatenated parts. */
   digest(hash: HashName, parts: Uint8Array[]): string;
-  /** Key type and size, or undefined when the key cannot be read. */
-  keyInfo(key: PublicKeyDer): { type: string; bits?: number; curve?: string } | undefined;
   /** PKCS#1 v1.5 for RSA keys, ECDSA (DER signature) for EC keys. False on any failure. */
   verify(hash: HashName, key: PublicKeyDer, parts: Uint8Array[], signature: Uint8Array): boolean;
 }
 
+// Parsing a key costs far more than verifying with it, and a folder of ITLSEP files is signed by
+// a handful of keys: keep the parsed ones.
+const keyCache = new Map<string, KeyObject | null>();
+const KEY_CACHE_SIZE = 64;
+
 function toKey(key: PublicKeyDer): KeyObject | undefined {
-  try {
-    return createPublicKey({ key: Buffer.from(key.der.buffer, key.der.byteOffset, key.der.byteLength), format: 'der', type: key.format });
-  } catch {
-    return undefined;
+  const der = Buffer.from(key.der.buffer, key.der.byteOffset, key.der.byteLength);
+  const id = `${key.format}:${der.toString('base64')}`;
+  let k = keyCache.get(id);
+  if (k === undefined) {
+    try {
+      k = createPublicKey({ key: der, format: 'der', type: key.format });
+    } catch {
+      k = null;
+    }
+    if (keyCache.size >= KEY_CACHE_SIZE) keyCache.delete(keyCache.keys().next().value as string);
+    keyCache.set(id, k);
   }
+  return k ?? undefined;
 }
 
 export const nodeCrypto: CryptoPort = {
@@ -32,12 +43,6 @@ export const nodeCrypto: CryptoPort = {
     const h = createHash(hash);
     for (const p of parts) h.update(p);
     return h.digest('hex');
-  },
-  keyInfo(key) {
-    const k = toKey(key);
-    if (!k) return undefined;
-    const d = k.asymmetricKeyDetails;
-    return { type: k.asymmetricKeyType ?? 'unknown', bits: d?.modulusLength, curve: d?.namedCurve };
   },
   verify(hash, key, parts, signature) {
     const k = toKey(key);

@@ -5,7 +5,7 @@ import { CONTAINERS, DIGESTS, HEADER_TAGS, PADDING_TAG, RECORD_TAGS, ROLES, role
 import { at, decodeText, toHex } from './hex';
 import { nodeCrypto, type CryptoPort } from './crypto';
 import { parseCertificate } from './x509';
-import { crossCheckRecord } from './crosscheck';
+import { crossCheckRecord, sameSerial } from './crosscheck';
 import { verifySignature } from './signature';
 
 const DEFAULT_MAX_RECORDS = 200_000;
@@ -179,7 +179,7 @@ function summariseHeader(fields: Field[], range: Header['range']): Header {
   return h;
 }
 
-function summariseRecord(ctx: Ctx, index: number, path: string, range: TrustRecord['range'], fields: Field[]): TrustRecord {
+function summariseRecord(ctx: Ctx, index: number, path: string, range: TrustRecord['range'], fields: Field[], wantCertificate: (r: TrustRecord) => boolean): TrustRecord {
   const r: TrustRecord = { index, path, range, fields, isSigner: false };
   for (const f of fields) {
     const v = f.value;
@@ -192,7 +192,7 @@ function summariseRecord(ctx: Ctx, index: number, path: string, range: TrustReco
     else if (f.tag === 10 && v.type === 'ipv4') r.ipAddress ??= v.address;
   }
   const certField = first(fields, 9);
-  if (certField) {
+  if (certField && wantCertificate(r)) {
     try {
       r.certificate = parseCertificate(ctx.bytes, certField.valueRange, ctx.crypto);
     } catch (e) {
@@ -256,6 +256,7 @@ export function decode(bytes: Uint8Array, options: DecodeOptions = {}, crypto: C
   // Records: each starts with RECORDLENGTH, which lets us resynchronise after a bad field.
   const records: TrustRecord[] = [];
   const maxRecords = options.maxRecords ?? DEFAULT_MAX_RECORDS;
+  const wantCertificate = options.certificates === 'signer' ? (r: TrustRecord) => r.serial === undefined || sameSerial(r.serial, header.signerSerial) : () => true;
   pos = recordStart;
   while (complete && pos < size) {
     const index = records.length + 1;
@@ -285,7 +286,7 @@ export function decode(bytes: Uint8Array, options: DecodeOptions = {}, crypto: C
     }
     const read = readFields(ctx, pos, end, RECORD_TAGS, path, false, `record #${index}`);
     if (!read.ok) complete = false;
-    records.push(summariseRecord(ctx, index, path, { start: pos, end }, read.fields));
+    records.push(summariseRecord(ctx, index, path, { start: pos, end }, read.fields, wantCertificate));
     pos = end;
   }
 

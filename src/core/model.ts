@@ -184,6 +184,11 @@ export interface TrustList {
 export interface DecodeOptions {
   /** The file's name, used for the CTL/ITL kind when the FILENAME tag is missing. */
   fileName?: string;
-  /** Safety limits for hostile input. */
+  /** Safety limit for hostile input. */
   maxRecords?: number;
+  /**
+   * `all` (default) reads every certificate; `signer` reads only those whose record serial matches
+   * the header's signer serial: enough to verify, and much faster over folders of files.
+   */
+  certificates?: 'all' | 'signer';
 }

@@ -90,24 +90,32 @@ export function parseNameString(text: string): Array<[string, string]> {
 
 const normalize = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
 
-function key(type: string, value: string): string {
-  const t = type.toUpperCase();
-  const short = Object.entries(SHORT_NAMES).find(([oid, n]) => n.toUpperCase() === t || oid === type)?.[1];
-  return `${(short ?? type).toUpperCase()}=${normalize(value)}`;
+/** Attribute type aliases: `cn`, `CN` and `2.5.4.3` are one type. */
+const CANONICAL = new Map<string, string>();
+for (const [oid, short] of Object.entries(SHORT_NAMES)) {
+  CANONICAL.set(oid, short.toUpperCase());
+  CANONICAL.set(short.toUpperCase(), short.toUpperCase());
 }
+CANONICAL.set('S', 'ST');
+CANONICAL.set('E', 'EMAILADDRESS');
+
+const key = (type: string, value: string) => `${CANONICAL.get(type.toUpperCase()) ?? type.toUpperCase()}=${normalize(value)}`;
+function sameKeys(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  a.sort();
+  b.sort();
+  return a.every((v, i) => v === b[i]);
+}
+const textKeys = (text: string) => parseNameString(text).map(([t, v]) => key(t, v));
 
 /** True when the stored name string has the same attributes as the certificate name, in any order. */
 export function sameName(text: string, rdns: NameAttribute[][]): boolean {
-  const a = parseNameString(text).map(([t, v]) => key(t, v)).sort();
-  const b = rdns.flat().map(x => key(x.type, x.value)).sort();
-  return a.length === b.length && a.every((v, i) => v === b[i]);
+  return sameKeys(textKeys(text), rdns.flat().map(x => key(x.oid, x.value)));
 }
 
 /** Two stored name strings with the same attributes, in any order and either separator. */
 export function sameNameText(a: string, b: string): boolean {
-  const ka = parseNameString(a).map(([t, v]) => key(t, v)).sort();
-  const kb = parseNameString(b).map(([t, v]) => key(t, v)).sort();
-  return ka.length === kb.length && ka.every((v, i) => v === kb[i]);
+  return sameKeys(textKeys(a), textKeys(b));
 }
 
 /** The CN of a name string, for short labels. */

@@ -29,6 +29,11 @@ function publicKeyOf(r: TrustRecord, bytes: Uint8Array): PublicKeyDer | undefine
   return pk ? { format: 'pkcs1', der: bytes.subarray(pk.valueRange.start, pk.valueRange.end) } : undefined;
 }
 
+/** A bare PUBLICKEY field is always RSA (PKCS#1); a certificate says what it holds. */
+function algorithmOf(r: TrustRecord): string {
+  return r.certificate?.keyAlgorithm === 'EC' ? 'ECDSA' : 'RSA-PKCS1-v1_5';
+}
+
 export function verifySignature(list: TrustList, bytes: Uint8Array, crypto: CryptoPort): SignatureResult {
   const sigField = [...walkFields(list.header.fields)].find(f => f.tag === 12);
   const digestCode = list.header.digest?.code;
@@ -56,8 +61,7 @@ export function verifySignature(list: TrustList, bytes: Uint8Array, crypto: Cryp
   for (const r of candidates) {
     const key = publicKeyOf(r, bytes);
     if (!key) continue;
-    const info = crypto.keyInfo(key);
-    const algorithm = info?.type === 'ec' ? 'ECDSA' : 'RSA-PKCS1-v1_5';
+    const algorithm = algorithmOf(r);
     if (crypto.verify(hash, key, parts, signature)) {
       r.isSigner = true;
       return { ...base, status: 'verified', algorithm, signerRecord: r.index, signedRanges, detail: `Signed by record #${r.index} (${r.roleName ?? 'unknown role'}) with ${algorithm}/${hash.toUpperCase()}; the signature verifies.` };
@@ -65,15 +69,14 @@ export function verifySignature(list: TrustList, bytes: Uint8Array, crypto: Cryp
   }
   const best = candidates[0];
   best.isSigner = true;
-  const key = publicKeyOf(best, bytes);
-  const info = key && crypto.keyInfo(key);
+  const bits = best.certificate?.keyAlgorithm === 'RSA' ? best.certificate.keySize : 0;
   const expected = list.header.signatureModulus !== undefined ? MODULUS_SIZES[list.header.signatureModulus] : undefined;
-  const sizeNote = info?.bits && signature.length !== Math.ceil(info.bits / 8) && info.type === 'rsa' ? ` The signature is ${signature.length} bytes; a ${info.bits}-bit key makes ${Math.ceil(info.bits / 8)}.` : '';
+  const sizeNote = bits && signature.length !== Math.ceil(bits / 8) ? ` The signature is ${signature.length} bytes; a ${bits}-bit key makes ${Math.ceil(bits / 8)}.` : '';
   const modNote = expected !== undefined && expected !== signature.length ? ` SIGNATUREMODULUS announces ${expected} bytes.` : '';
   return {
     ...base,
     status: 'invalid',
-    algorithm: info?.type === 'ec' ? 'ECDSA' : 'RSA-PKCS1-v1_5',
+    algorithm: algorithmOf(best),
     signerRecord: best.index,
     signedRanges,
     detail: `The signature does not verify with the key of record #${best.index} (${best.roleName ?? 'unknown role'}): the file was changed after signing, or signed by another key.${sizeNote}${modNote}`,

@@ -1,0 +1,191 @@
+// Webview entry: receives the decoded model from the host, renders the views and keeps one selection
+// in sync across tree, tag table, records table and hex pane. It never parses the file.
+import type { Diagnostic, TrustList } from '../core/model';
+import type { HostToWebview, ViewModel, WebviewSettings, WebviewToHost } from '../shared/protocol';
+import type { WebviewStrings } from '../shared/strings';
+import { buildFieldIndex, fieldAtOffset, type FieldIndex } from '../shared/fieldIndex';
+import { h } from './dom';
+import { Rpc } from './rpc';
+import { buildTree, sectionOf, type TreeNode } from './treeModel';
+import { TreeView } from './treeView';
+import { TagTable } from './tagTable';
+import { RecordsTable } from './recordsTable';
+import { HexView } from './hexView';
+import { renderTopBar } from './topBar';
+
+interface VsCodeApi {
+  postMessage(message: WebviewToHost): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+interface PersistedState {
+  expanded: string[];
+  selected?: string;
+}
+
+const vscode = acquireVsCodeApi();
+const rpc = new Rpc(m => vscode.postMessage(m));
+
+class App {
+  private model!: ViewModel;
+  private index!: FieldIndex;
+  private roots: TreeNode[] = [];
+  private selected: string | undefined;
+  private section: TreeNode | undefined;
+  private readonly expanded: Set<string>;
+  private readonly topSlot = h('div', { class: 'topbar-slot' });
+  private readonly tree: TreeView;
+  private readonly tagTable: TagTable;
+  private readonly records: RecordsTable;
+  private readonly hex: HexView;
+  private readonly fieldsHeading: HTMLElement;
+
+  constructor(private readonly s: WebviewStrings, private settings: WebviewSettings, private readonly locale: string) {
+    const saved = vscode.getState() as PersistedState | undefined;
+    this.expanded = new Set(saved?.expanded ?? ['header']);
+    this.selected = saved?.selected;
+    this.tree = new TreeView(s.structure, this.expanded, {
+      onSelect: key => this.select(key, { focusTree: true }),
+      onExpandedChange: () => this.persist(),
+    });
+    this.tagTable = new TagTable(s, key => this.select(key));
+    this.records = new RecordsTable(s, r => this.select(r.path));
+    this.hex = new HexView(s.hexLabel, offset => this.pick(offset), dir => this.step(dir));
+    this.fieldsHeading = h('h2', { id: 'fields-heading', text: s.header });
+    const pane = (id: string, heading: HTMLElement, body: HTMLElement): HTMLElement =>
+      h('section', { id, class: 'pane', attrs: { 'aria-labelledby': heading.id } }, heading, body);
+    document.body.replaceChildren(
+      this.topSlot,
+      h('main', { id: 'layout' },
+        pane('tree-pane', h('h2', { id: 'tree-heading', text: s.structure }), this.tree.element),
+        h('div', { class: 'right' },
+          pane('fields-pane', this.fieldsHeading, this.tagTable.element),
+          pane('records-pane', h('h2', { id: 'records-heading', text: s.records }), this.records.element),
+          pane('hex-pane', h('h2', { id: 'hex-heading', text: s.bytes }), this.hex.element))),
+      this.records.tooltip.element);
+  }
+
+  setModel(model: ViewModel): void {
+    this.model = model;
+    const list = model.list;
+    this.index = buildFieldIndex(list);
+    this.roots = buildTree(list, model.bytes, this.index, this.s);
+    this.topSlot.replaceChildren(renderTopBar(list, model.file, this.s, this.locale, {
+      copy: text => rpc.request('copyText', { text }).then(() => undefined),
+      selectDiagnostic: d => this.selectDiagnostic(d, list),
+    }));
+    this.tree.setRoots(this.roots);
+    this.records.setRecords(list.records, this.settings.expiryWarningDays);
+    this.hex.setBytes(model.bytes, list.unparsed);
+    this.section = undefined;
+    const keep = this.selected && this.tree.node(this.selected) ? this.selected : 'header';
+    this.select(keep);
+    document.body.dataset.ready = '1';
+    this.reportRendered();
+  }
+
+  setSettings(settings: WebviewSettings): void {
+    this.settings = settings;
+    this.records.setWarningDays(settings.expiryWarningDays);
+  }
+
+  reveal(path: string): void {
+    if (!this.tree.node(path)) return;
+    this.expanded.add(path);
+    this.select(path, { focusTree: true });
+  }
+
+  select(key: string, opts: { focusTree?: boolean } = {}): void {
+    const node = this.tree.node(key);
+    if (!node) return;
+    this.selected = key;
+    const section = sectionOf(node);
+    const record = section.recordIndex !== undefined ? this.model.list.records.find(r => r.index === section.recordIndex) : undefined;
+    if (section !== this.section) {
+      this.section = section;
+      const caption = record ? section.label : this.s.header;
+      this.fieldsHeading.textContent = caption;
+      this.tagTable.show(caption, record ? record.fields : this.model.list.header.fields, this.model.bytes, this.index, this.s);
+    }
+    this.tagTable.setSelected(key);
+    this.records.setSelected(record?.index);
+    this.hex.setSelection({ field: node.field, section: record ? record.range : this.model.list.header.range });
+    this.tree.select(key, opts.focusTree);
+    vscode.postMessage({ type: 'select', path: key });
+    this.persist();
+  }
+
+  private pick(offset: number): void {
+    const field = fieldAtOffset(this.index, offset);
+    if (field) return this.select(this.index.keyOf.get(field) ?? field.path);
+    const record = this.model.list.records.find(r => offset >= r.range.start && offset < r.range.end);
+    if (record) this.select(record.path);
+  }
+
+  private step(direction: 1 | -1): void {
+    const leaves = this.index.leaves;
+    const current = this.selected ? this.index.byPath.get(this.selected) : undefined;
+    const i = current ? leaves.indexOf(current) : -1;
+    const next = leaves[Math.max(0, Math.min(leaves.length - 1, i + direction))];
+    if (next) this.select(this.index.keyOf.get(next) ?? next.path);
+  }
+
+  private selectDiagnostic(d: Diagnostic, list: TrustList): void {
+    const field = fieldAtOffset(this.index, d.offset);
+    const key = (d.path !== undefined && this.tree.node(d.path) ? d.path : undefined)
+      ?? (field && this.index.keyOf.get(field))
+      ?? list.records.find(r => d.offset >= r.range.start && d.offset < r.range.end)?.path;
+    if (key) this.select(key, { focusTree: true });
+  }
+
+  private persist(): void {
+    const state: PersistedState = { expanded: [...this.expanded], selected: this.selected };
+    vscode.setState(state);
+  }
+
+  /** Tells the host what the page shows, read back from the DOM (tests compare it with the file). */
+  private reportRendered(): void {
+    const text = (id: string): string => document.getElementById(id)?.textContent ?? '';
+    vscode.postMessage({
+      type: 'rendered',
+      summary: {
+        badge: document.getElementById('badge')?.getAttribute('data-status') ?? '',
+        md5: text('checksum-md5'),
+        sha1: text('checksum-sha1'),
+        sha256: text('checksum-sha256'),
+        records: this.model.list.records.length,
+      },
+    });
+  }
+}
+
+let app: App | undefined;
+
+window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
+  const message = event.data;
+  switch (message.type) {
+    case 'init':
+      document.documentElement.lang = message.locale;
+      app = new App(message.strings, message.settings, message.locale);
+      app.setModel(message.model);
+      return;
+    case 'update':
+      app?.setModel(message.model);
+      return;
+    case 'settings':
+      app?.setSettings(message.settings);
+      return;
+    case 'reveal':
+      app?.reveal(message.path);
+      return;
+    case 'response':
+      rpc.settle(message.id, message.result);
+      return;
+    default:
+      console.warn('Unknown message from the host', (message as { type?: unknown }).type);
+  }
+});
+
+vscode.postMessage({ type: 'ready' });

@@ -1,0 +1,119 @@
+// One row per record: role, DNS name, subject, serial, key, valid-until (expired / expiring
+// highlighted by the expiryWarningDays setting) and SHA-1. Hover or focus shows certificate details.
+import type { TrustRecord } from '../core/model';
+import { colonHex } from '../shared/bytesText';
+import { expiryState } from '../shared/certificateRows';
+import { displayText } from '../shared/displayText';
+import { format, type WebviewStrings } from '../shared/strings';
+import { h } from './dom';
+import { VirtualTable } from './virtualTable';
+import { CertificateTooltip } from './tooltip';
+
+export class RecordsTable {
+  private readonly table: VirtualTable;
+  readonly tooltip = new CertificateTooltip();
+  private records: TrustRecord[] = [];
+  private selected: number | undefined;
+  private warningDays = 30;
+
+  constructor(private readonly s: WebviewStrings, private readonly onSelect: (record: TrustRecord) => void) {
+    this.table = new VirtualTable({
+      id: 'records-table',
+      caption: s.records,
+      columns: [
+        { label: s.colIndex, class: 'num' },
+        { label: s.colRole },
+        { label: s.colDnsName },
+        { label: s.colSubject, class: 'wide' },
+        { label: s.colSerial },
+        { label: s.colKey },
+        { label: s.colValidUntil },
+        { label: s.colSha1 },
+      ],
+      renderRow: i => this.renderRow(i),
+    });
+    const el = this.table.element;
+    el.addEventListener('click', e => this.withRow(e, r => this.onSelect(r)));
+    el.addEventListener('mouseover', e => this.withRow(e, (r, row) => this.tooltip.show(r, row, s)));
+    el.addEventListener('focusin', e => this.withRow(e, (r, row) => this.tooltip.show(r, row, s)));
+    el.addEventListener('mouseleave', () => this.tooltip.hide());
+    el.addEventListener('focusout', () => this.tooltip.hide());
+    el.addEventListener('scroll', () => this.tooltip.hide(), { passive: true });
+    el.addEventListener('keydown', e => this.onKey(e));
+  }
+
+  get element(): HTMLElement {
+    return this.table.element;
+  }
+
+  setRecords(records: TrustRecord[], warningDays: number): void {
+    this.records = records;
+    this.warningDays = warningDays;
+    this.table.setCount(records.length);
+  }
+
+  setWarningDays(days: number): void {
+    this.warningDays = days;
+    this.table.refresh();
+  }
+
+  setSelected(index: number | undefined): void {
+    this.selected = index;
+    this.table.refresh();
+    const i = this.records.findIndex(r => r.index === index);
+    if (i >= 0) this.table.scrollToRow(i);
+  }
+
+  private withRow(e: Event, act: (r: TrustRecord, row: HTMLElement) => void): void {
+    const row = (e.target as HTMLElement).closest('tr[data-record]');
+    const n = Number(row?.getAttribute('data-record'));
+    const record = this.records.find(r => r.index === n);
+    if (row instanceof HTMLElement && record) act(record, row);
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    const row = (e.target as HTMLElement).closest('tr[data-record]');
+    const i = this.records.findIndex(r => r.index === Number(row?.getAttribute('data-record')));
+    if (i < 0) return;
+    let next = i;
+    if (e.key === 'ArrowDown') next = Math.min(this.records.length - 1, i + 1);
+    else if (e.key === 'ArrowUp') next = Math.max(0, i - 1);
+    else if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      this.onSelect(this.records[i]);
+      return;
+    } else if (e.key === 'Escape') {
+      this.tooltip.hide();
+      return;
+    } else return;
+    e.preventDefault();
+    this.table.scrollToRow(next);
+    const target = this.table.table.querySelector(`tr[data-record="${this.records[next].index}"]`);
+    if (target instanceof HTMLElement) target.focus();
+  }
+
+  private renderRow(i: number): HTMLTableRowElement {
+    const r = this.records[i];
+    const c = r.certificate;
+    const expiry = expiryState(c?.notAfter, Date.now(), this.warningDays);
+    const selected = r.index === this.selected;
+    const context = { webviewSection: 'record', recordIndex: r.index, preventDefaultContextMenuItems: true };
+    return h('tr', {
+      class: [selected ? 'selected' : '', r.isSigner ? 'signer' : ''].filter(Boolean).join(' ') || undefined,
+      attrs: {
+        'data-record': r.index,
+        tabindex: 0,
+        'aria-selected': selected ? 'true' : 'false',
+        'data-vscode-context': JSON.stringify(context),
+      },
+    },
+    h('td', { class: 'num', text: String(r.index) }),
+    h('td', { text: r.roleName ?? '' }, r.isSigner ? h('span', { class: 'pill', text: this.s.signerMark }) : null),
+    h('td', { text: displayText(r.dnsName ?? '', 100) }),
+    h('td', { class: 'wide', text: displayText(c?.subjectRfc4514 ?? r.subjectName ?? '', 200) }),
+    h('td', { class: 'mono', text: r.serial ? colonHex(r.serial) : '' }),
+    h('td', { text: c ? format(this.s.keyValue, c.keySize, c.keyAlgorithm) : '' }),
+    h('td', { class: `expiry-${expiry}`, text: c?.notAfter.slice(0, 10) ?? '', attrs: { title: c?.notAfter } }),
+    h('td', { class: 'mono', text: c ? colonHex(c.sha1) : '' }));
+  }
+}

@@ -1,0 +1,59 @@
+// Windowed rendering for long lists: works out which rows of a fixed-height list are visible in a
+// scroll container and asks the owner to render just those (plus a small margin).
+
+const OVERSCAN = 8;
+
+export class VirtualWindow {
+  private count = 0;
+  private start = -1;
+  private end = -1;
+  private frame = 0;
+
+  constructor(
+    private readonly scroller: HTMLElement,
+    readonly rowHeight: number,
+    private readonly render: (start: number, end: number) => void,
+  ) {
+    scroller.addEventListener('scroll', () => this.schedule(), { passive: true });
+    new ResizeObserver(() => this.schedule()).observe(scroller);
+  }
+
+  setCount(count: number): void {
+    this.count = count;
+    this.refresh();
+  }
+
+  /** Re-renders the current window even if it did not move (data or selection changed). */
+  refresh(): void {
+    this.start = -1;
+    this.update();
+  }
+
+  /** Scrolls so that row `index` is visible, keeping it away from the edges when it moves. */
+  scrollToIndex(index: number, headerHeight = 0): void {
+    const top = index * this.rowHeight;
+    const view = this.scroller.clientHeight - headerHeight;
+    if (top < this.scroller.scrollTop) this.scroller.scrollTop = top;
+    else if (top + this.rowHeight > this.scroller.scrollTop + view) this.scroller.scrollTop = top + this.rowHeight - view;
+    this.update();
+  }
+
+  private schedule(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.update();
+    });
+  }
+
+  private update(): void {
+    const first = Math.floor(this.scroller.scrollTop / this.rowHeight);
+    const visible = Math.ceil((this.scroller.clientHeight || 600) / this.rowHeight);
+    const start = Math.max(0, first - OVERSCAN);
+    const end = Math.min(this.count, first + visible + OVERSCAN);
+    if (start === this.start && end === this.end) return;
+    this.start = start;
+    this.end = end;
+    this.render(start, end);
+  }
+}

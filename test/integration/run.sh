@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# `npm run test:integration`: the mocha suite inside code-server's extension host, then the UI tests in
+# Chromium (light and dark theme), then the suite under @vscode/test-electron where a VS Code is given.
+# Its last line is the combined `N passed, N failed`; it exits non-zero when anything failed.
+set -euo pipefail
+source "$(dirname "$0")/common.sh"
+cd "$ROOT"
+
+RUN="$(mktemp -d "${TMPDIR:-/tmp}/tlv-integration.XXXXXX")"
+SHOTS="$ROOT/test/output/screenshots"
+rm -rf "$SHOTS"; mkdir -p "$SHOTS"
+passed=0; failed=0
+cleanup() { stop_server; [ -n "${KEEP_TEST_STATE:-}" ] || rm -rf "$RUN"; }
+# A step that breaks the run (build, packaging, host set-up) still ends on the summary line, as a failure.
+on_exit() { local rc=$?; cleanup; [ "$rc" -eq 0 ] || echo "$passed passed, $((failed + 1)) failed"; }
+trap on_exit EXIT
+
+prepare_extension
+cp -r "$ROOT/test/fixtures" "$RUN/workspace"
+PORT="${PORT:-$(free_port)}"
+BASE="http://127.0.0.1:$PORT"
+# The extension host inherits the server's environment: the suite writes its counts here.
+export TLV_TEST_RESULTS="$RUN/mocha.json"
+serve_extension "$RUN/code-server" "$PORT"
+echo "[integration] code-server on $BASE (pid $SERVER_PID), workspace $RUN/workspace"
+
+# Adds a runner's counts from its results file; a runner that failed without one counts as one failure.
+tally() { # <name> <exit code> <results file>
+  local p=0 f=0
+  if [ ! -f "$3" ] && [ "$2" -eq 0 ]; then echo "[integration] $1: skipped"; return; fi
+  if [ -f "$3" ]; then
+    read -r p f < <(node -e "const r=require('$3');console.log(r.passed,r.failed)")
+    if [ "$2" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+  else
+    echo "[integration] $1 exited with $2 and reported no results" >&2; f=1
+  fi
+  echo "[integration] $1: $p passed, $f failed"
+  passed=$((passed + p)); failed=$((failed + f))
+}
+
+rc=0; node test/integration/runInHost.mjs "$BASE" "$ROOT" "$ROOT/dist/test/index" "$RUN/workspace" || rc=$?
+tally "mocha in code-server" "$rc" "$TLV_TEST_RESULTS"
+
+rc=0; node test/integration/ui/run.mjs --base "$BASE" --workspace "$RUN/workspace" --state "$RUN/code-server" \
+  --shots "$SHOTS" --results "$RUN/ui.json" || rc=$?
+tally "UI tests" "$rc" "$RUN/ui.json"
+stop_server
+
+rc=0; TLV_TEST_RESULTS="$RUN/electron.json" node test/integration/runElectron.mjs "$RUN/workspace" || rc=$?
+tally "mocha in VS Code desktop" "$rc" "$RUN/electron.json"
+
+echo "[integration] screenshots in $SHOTS"
+trap - EXIT; cleanup
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,43 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'tlv-viewer.cucm-trust-list-viewer';
+const VIEW_TYPE = 'tlvViewer.editor';
+
+function fixture(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the test run must open a workspace folder (a copy of test/fixtures)');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+describe('activation', () => {
+  afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  it('is installed and activates without error', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, `extension ${EXTENSION_ID} is not loaded`);
+    await ext.activate();
+    assert.equal(ext.isActive, true);
+  });
+
+  it('registers the contributed commands', async () => {
+    const all = new Set(await vscode.commands.getCommands(true));
+    const ours = ['tlvViewer.showDump', 'tlvViewer.compareFiles', 'tlvViewer.compareWith'];
+    assert.deepEqual(ours.filter(c => !all.has(c)), []);
+  });
+
+  it('opens CTLFile.tlv in the trust-list editor', async () => {
+    await vscode.commands.executeCommand('vscode.openWith', fixture('CTLFile.tlv'), VIEW_TYPE);
+    const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+    assert.ok(input instanceof vscode.TabInputCustom, 'the active tab is not a custom editor');
+    assert.equal(input.viewType, VIEW_TYPE);
+    assert.equal(input.uri.toString(), fixture('CTLFile.tlv').toString());
+  });
+
+  it('opens .tlv files with the trust-list editor by default', async () => {
+    await vscode.commands.executeCommand('vscode.open', fixture('ITLFile.tlv'));
+    const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+    assert.ok(input instanceof vscode.TabInputCustom, 'vscode.open did not pick the custom editor');
+    assert.equal(input.viewType, VIEW_TYPE);
+  });
+});

@@ -1,0 +1,28 @@
+// Debian's Chromium driven by playwright-core (never `playwright install`), with all of its state in a
+// temp dir that close() removes.
+import { chromium } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export async function launchBrowser({ viewport = { width: 1400, height: 900 } } = {}) {
+  const profile = mkdtempSync(join(tmpdir(), 'tlv-chromium-'));
+  const ctx = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    // Chromium's crash reporter writes under $XDG_CONFIG_HOME whatever the profile dir is.
+    env: { ...process.env, XDG_CONFIG_HOME: profile, XDG_CACHE_HOME: profile },
+    headless: true,
+    viewport,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const page = ctx.pages()[0] ?? await ctx.newPage();
+  return {
+    ctx,
+    page,
+    async close() {
+      try { await ctx.close(); } catch { /* already gone */ }
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,100 @@
+// Runs every ui/*.test.mjs against a running code-server, once per colour theme, like a person would:
+// a fresh Chromium per theme, a screenshot after each step and on failure.
+// usage: node run.mjs --base URL --workspace DIR --state CODE_SERVER_STATE_DIR --shots DIR
+//                     [--results FILE] [--themes light,dark] [--grep TEXT]
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { launchBrowser } from './browser.mjs';
+import { closeAllEditors, openWorkbench, themeKind } from './workbench.mjs';
+
+const { values: args } = parseArgs({ options: {
+  base: { type: 'string' }, workspace: { type: 'string' }, state: { type: 'string' }, shots: { type: 'string' },
+  results: { type: 'string' }, themes: { type: 'string', default: 'light,dark' }, grep: { type: 'string', default: '' },
+} });
+const THEMES = { light: { id: 'Light Modern', kind: 'vs' }, dark: { id: 'Dark Modern', kind: 'vs-dark' } };
+const here = dirname(fileURLToPath(import.meta.url));
+const t0 = Date.now();
+const log = (...a) => console.log(`[ui ${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
+const slug = s => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+
+const tests = [];
+for (const file of readdirSync(here).filter(f => f.endsWith('.test.mjs')).sort()) {
+  const mod = await import(pathToFileURL(join(here, file)).href);
+  for (const test of mod.default) if (test.name.includes(args.grep)) tests.push({ ...test, file });
+}
+
+// Sees script errors and CSP violations inside every frame, webviews included (init scripts reach them).
+const FRAME_HOOK = () => {
+  const seen = (window.__tlvSeen = window.__tlvSeen || []);
+  addEventListener('error', e => seen.push(`error: ${e.message}`), true);
+  addEventListener('securitypolicyviolation', e => seen.push(`csp: ${e.violatedDirective} ${e.blockedURI}`), true);
+};
+
+let passed = 0, failed = 0;
+for (const themeName of args.themes.split(',')) {
+  const theme = THEMES[themeName];
+  const shots = join(args.shots, themeName);
+  mkdirSync(shots, { recursive: true });
+  setTheme(theme.id);
+  const browser = await launchBrowser();
+  const { page, ctx } = browser;
+  const consoleLog = [];
+  page.on('console', m => consoleLog.push({ type: m.type(), text: m.text(), url: m.location()?.url ?? '' }));
+  page.on('pageerror', e => consoleLog.push({ type: 'pageerror', text: e.message, url: '' }));
+  await ctx.addInitScript(FRAME_HOOK);
+  let n = 0;
+  const shot = async name => {
+    const path = join(shots, `${String(++n).padStart(2, '0')}-${slug(name)}.png`);
+    try { await page.screenshot({ path }); } catch (e) { log(`screenshot ${path} failed: ${e.message}`); }
+    return path;
+  };
+  const record = (name, error) => {
+    if (error) { failed++; console.log(`  ✗ [${themeName}] ${name}\n      ${String(error.stack ?? error).split('\n').slice(0, 4).join('\n      ')}`); }
+    else { passed++; console.log(`  ✓ [${themeName}] ${name}`); }
+  };
+
+  let ready = null;
+  try {
+    await openWorkbench(page, args.base, args.workspace, 'CTLFile.tlv');
+    const kind = await themeKind(page);
+    if (kind !== theme.kind) throw new Error(`workbench shows theme kind "${kind}", expected "${theme.kind}" for "${theme.id}"`);
+    await shot('workbench');
+  } catch (e) {
+    ready = e;
+    await shot('workbench-FAILED');
+  }
+  record(`workbench loads with the ${theme.id} theme`, ready);
+
+  for (const test of tests) {
+    const name = `${test.file}: ${test.name}`;
+    if (ready) { record(name, new Error('skipped: the workbench did not load')); continue; }
+    const t = {
+      page, theme: themeName, workspace: args.workspace, log,
+      step: label => shot(`${slug(test.name)}-${label}`),
+      consoleMark: () => consoleLog.length,
+      consoleSince: mark => consoleLog.slice(mark),
+    };
+    try {
+      await closeAllEditors(page, log);
+      await test.run(t);
+      await t.step('done');
+      record(name, null);
+    } catch (e) {
+      const path = await t.step('FAILED');
+      record(name, `${e.message}\n(screenshot: ${path})`);
+    }
+  }
+  await browser.close();
+}
+
+if (args.results) writeFileSync(args.results, JSON.stringify({ passed, failed }));
+console.log(`ui: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
+
+function setTheme(id) {
+  const file = join(args.state, 'user', 'User', 'settings.json');
+  const settings = JSON.parse(readFileSync(file, 'utf8'));
+  writeFileSync(file, JSON.stringify({ ...settings, 'workbench.colorTheme': id }, null, 2));
+}

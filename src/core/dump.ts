@@ -26,13 +26,21 @@ export function cucmDate(d: Date): string {
   return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
 }
 
+/**
+ * File text must not be able to forge lines (a name holding "\nThe CTL file was verified
+ * successfully.") or reorder them (bidi overrides): show control and bidi characters as escapes.
+ */
+export function inert(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, c => `\\u{${c.charCodeAt(0).toString(16).toUpperCase()}}`);
+}
+
 /** The VALUE column by CUCM's rules: containers print their length, 1-byte codes and blobs print nothing. */
 export function cucmValue(f: Field): string {
   const v = f.value;
   switch (v.type) {
     case 'container': return String(f.length);
     case 'uint': return String(v.value);
-    case 'string': return f.path === 'header/14' ? '' : v.value;
+    case 'string': return f.path === 'header/14' ? '' : inert(v.value);
     case 'serial': return colonHex(v.hex);
     case 'role': return v.longName;
     case 'certificate': return `${spacedHex(v.sha1)} (SHA1 Hash HEX)`;
@@ -101,7 +109,7 @@ export function renderShowCtl(list: TrustList, bytes: Uint8Array, opts: { modifi
   };
   list.records.forEach(recordBlock);
 
-  for (const d of list.diagnostics) push(`${d.severity === 'error' ? 'ERROR' : d.severity === 'warning' ? 'WARNING' : 'NOTE'}: ${d.message}`, recordOf(d.path), d.path);
+  for (const d of list.diagnostics) push(`${d.severity === 'error' ? 'ERROR' : d.severity === 'warning' ? 'WARNING' : 'NOTE'}: ${inert(d.message)}`, recordOf(d.path), d.path);
   if (list.signature.status === 'verified') push(`The ${kind} file was verified successfully.`);
   else push(`The ${kind} file was NOT verified: ${list.signature.status}. ${list.signature.detail}`);
   return { text: `${out.join('\n')}\n`, lines };

@@ -2,7 +2,7 @@
 // in sync across tree, tag table, records table and hex pane. It never parses the file.
 import type { Diagnostic, TrustList } from '../core/model';
 import type { HostToWebview, ViewModel, WebviewSettings, WebviewToHost } from '../shared/protocol';
-import type { WebviewStrings } from '../shared/strings';
+import { format, type WebviewStrings } from '../shared/strings';
 import { buildFieldIndex, fieldAtOffset, type FieldIndex } from '../shared/fieldIndex';
 import { h } from './dom';
 import { Rpc } from './rpc';
@@ -106,7 +106,7 @@ class App {
     if (section !== this.section) {
       this.section = section;
       const caption = record ? section.label : this.s.header;
-      this.fieldsHeading.textContent = caption;
+      this.fieldsHeading.textContent = format(this.s.fieldsOf, caption);
       this.tagTable.show(caption, record ? record.fields : this.model.list.header.fields, this.model.bytes, this.index, this.s);
     }
     this.tagTable.setSelected(key);

@@ -110,7 +110,8 @@ export class RecordsTable {
     h('td', { class: 'num', text: String(r.index) }),
     h('td', { text: r.roleName ?? '' }, r.isSigner ? h('span', { class: 'pill', text: this.s.signerMark }) : null),
     h('td', { text: displayText(r.dnsName ?? '', 100) }),
-    h('td', { class: 'wide', text: displayText(c?.subjectRfc4514 ?? r.subjectName ?? '', 200) }),
+    // SUBJECTNAME as the file states it (what `show ctl` prints); the certificate's own subject is in the tooltip.
+    h('td', { class: 'wide', text: displayText(r.subjectName ?? c?.subjectRfc4514 ?? '', 200) }),
     h('td', { class: 'mono', text: r.serial ? colonHex(r.serial) : '' }),
     h('td', { text: c ? format(this.s.keyValue, c.keySize, c.keyAlgorithm) : '' }),
     h('td', { class: `expiry-${expiry}`, text: c?.notAfter.slice(0, 10) ?? '', attrs: { title: c?.notAfter } }),

@@ -100,11 +100,11 @@ export class TreeView {
       },
     },
     h('span', { class: 'twisty', text: hasChildren ? (open ? '▾' : '▸') : '', attrs: { 'aria-hidden': 'true' } }),
+    n.severity ? h('span', { class: `sev sev-${n.severity}`, text: n.severity === 'error' ? '✕' : n.severity === 'warning' ? '!' : 'i', attrs: { 'aria-label': n.severity } }) : null,
     h('span', { class: 'tree-label', text: n.label }),
-    n.detail ? h('span', { class: 'tree-detail', text: n.detail }) : null,
-    n.severity ? h('span', { class: `sev sev-${n.severity}`, text: n.severity === 'error' ? '✕' : n.severity === 'warning' ? '!' : 'i', attrs: { 'aria-label': n.severity } }) : null);
+    n.detail ? h('span', { class: 'tree-detail', text: n.detail }) : null);
     setPx(row, 'padding-left', 4 + (n.level - 1) * 14);
-    if (n.diagnostics.length) row.title = n.diagnostics.map(d => `${d.code}: ${d.message}`).join('\n');
+    row.title = [n.detail ? `${n.label}: ${n.detail}` : n.label, ...n.diagnostics.map(d => `${d.code}: ${d.message}`)].join('\n');
     return row;
   }
 

@@ -29,12 +29,12 @@ export class VirtualWindow {
     this.update();
   }
 
-  /** Scrolls so that row `index` is visible, keeping it away from the edges when it moves. */
+  /** Scrolls row `index` into view if it is not; a jump puts it a few rows below the top, with context. */
   scrollToIndex(index: number, headerHeight = 0): void {
     const top = index * this.rowHeight;
     const view = this.scroller.clientHeight - headerHeight;
-    if (top < this.scroller.scrollTop) this.scroller.scrollTop = top;
-    else if (top + this.rowHeight > this.scroller.scrollTop + view) this.scroller.scrollTop = top + this.rowHeight - view;
+    const visible = top >= this.scroller.scrollTop && top + this.rowHeight <= this.scroller.scrollTop + view;
+    if (!visible) this.scroller.scrollTop = Math.max(0, top - Math.min(2 * this.rowHeight, view / 3));
     this.update();
   }
 

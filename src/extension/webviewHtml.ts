@@ -2,6 +2,7 @@
 // data arrives later by postMessage only.
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
+import { contentSecurityPolicy, escapeHtml } from './csp';
 
 export function getWebviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
   return {
@@ -15,28 +16,14 @@ export function getNonce(): string {
   return randomBytes(16).toString('base64');
 }
 
-export function contentSecurityPolicy(cspSource: string, nonce: string): string {
-  return [
-    "default-src 'none'",
-    `style-src ${cspSource}`,
-    `img-src ${cspSource} data:`,
-    `font-src ${cspSource}`,
-    `script-src 'nonce-${nonce}'`,
-  ].join('; ');
-}
-
 export interface ShellOptions {
   /** Script file under dist/, e.g. `webview.js`. */
   script: string;
+  /** Extra stylesheets under media/, loaded after main.css. */
+  stylesheets?: string[];
   /** Document title, already localised (escaped here). */
   title: string;
   lang: string;
-}
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, c => ESCAPES[c]);
 }
 
 /** An empty page with our stylesheets and one nonce'd external script; the script builds the DOM. */
@@ -52,7 +39,7 @@ export function renderShell(webview: vscode.Webview, extensionUri: vscode.Uri, o
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="stylesheet" href="${escapeHtml(media('reset.css'))}">
 <link rel="stylesheet" href="${escapeHtml(media('main.css'))}">
-<title>${escapeHtml(options.title)}</title>
+${(options.stylesheets ?? []).map(file => `<link rel="stylesheet" href="${escapeHtml(media(file))}">\n`).join('')}<title>${escapeHtml(options.title)}</title>
 </head>
 <body>
 <script nonce="${nonce}" src="${escapeHtml(script)}"></script>

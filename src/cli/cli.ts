@@ -1,11 +1,8 @@
 // Command-line front end: show, json, verify and diff over the pure decoder.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { decode } from '../core/decode';
 import { renderShowCtl } from '../core/dump';
 import { toJson } from '../core/json';
-import type { TrustList } from '../core/model';
 import { runDiff } from './diffCommand';
+import { IoError, load, tlvFiles, verifyLine } from './files';
 
 const USAGE = `usage: tlv-trust <command> …
   show FILE…            CUCM "show ctl" / "show itl" text view
@@ -15,48 +12,6 @@ const USAGE = `usage: tlv-trust <command> …
 exit status: 0 = all good, 1 = a file failed (or NEW is rejected), 2 = usage or I/O error`;
 
 class UsageError extends Error {}
-/** A file that cannot be read: one line, no usage text. */
-class IoError extends Error {}
-
-export function load(path: string, certificates: 'all' | 'signer' = 'all'): { list: TrustList; bytes: Uint8Array; modified: Date } {
-  let bytes: Uint8Array;
-  let modified: Date;
-  try {
-    bytes = new Uint8Array(readFileSync(path));
-    modified = statSync(path).mtime;
-  } catch (e) {
-    throw new IoError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-  return { list: decode(bytes, { fileName: basename(path), certificates }), bytes, modified };
-}
-
-function* tlvFiles(path: string): Generator<string> {
-  let st;
-  try {
-    st = statSync(path);
-  } catch (e) {
-    throw new IoError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-  if (!st.isDirectory()) {
-    yield path;
-    return;
-  }
-  for (const entry of readdirSync(path, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    const full = join(path, entry.name);
-    if (entry.isDirectory()) yield* tlvFiles(full);
-    else if (/\.tlv$/i.test(entry.name)) yield full;
-  }
-}
-
-/** One line per file; true when it decodes cleanly and verifies. */
-export function verifyLine(path: string, list: TrustList): { ok: boolean; line: string } {
-  const errors = list.diagnostics.filter(d => d.severity === 'error');
-  const ok = errors.length === 0 && list.complete && list.signature.status === 'verified';
-  const signer = list.records.find(r => r.isSigner);
-  const who = signer ? ` signer=#${signer.index} ${signer.certificate?.subjectRfc4514 ?? signer.subjectName ?? ''}` : '';
-  const why = ok ? '' : ` ${errors[0]?.message ?? list.signature.detail}`;
-  return { ok, line: `${ok ? 'OK  ' : 'FAIL'} ${path} ${list.kind} ${list.signature.status} records=${list.records.length} sha1=${list.checksums.sha1}${who}${why}` };
-}
 
 function main(argv: string[]): number {
   const [command, ...args] = argv;

@@ -106,7 +106,17 @@ function sameKeys(a: string[], b: string[]): boolean {
   b.sort();
   return a.every((v, i) => v === b[i]);
 }
-const textKeys = (text: string) => parseNameString(text).map(([t, v]) => key(t, v));
+// Folders of ITLSEP files repeat the same few names thousands of times: remember their keys.
+const keyMemo = new Map<string, string[]>();
+function textKeys(text: string): string[] {
+  let keys = keyMemo.get(text);
+  if (!keys) {
+    keys = parseNameString(text).map(([t, v]) => key(t, v));
+    if (keyMemo.size >= 512) keyMemo.clear();
+    keyMemo.set(text, keys);
+  }
+  return [...keys];
+}
 
 /** True when the stored name string has the same attributes as the certificate name, in any order. */
 export function sameName(text: string, rdns: NameAttribute[][]): boolean {

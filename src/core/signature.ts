@@ -19,6 +19,7 @@ function issuerMatches(r: TrustRecord, caName: string | undefined): boolean {
 export function signerCandidates(list: TrustList): TrustRecord[] {
   const { signerSerial, caName } = list.header;
   const bySerial = list.records.filter(r => sameSerial(r.certificate?.serial ?? r.serial, signerSerial));
+  if (bySerial.length < 2) return bySerial;
   const rank = (r: TrustRecord) => (r.role === ROLE.SAST ? 0 : 2) + (issuerMatches(r, caName) ? 0 : 1);
   return bySerial.sort((a, b) => rank(a) - rank(b) || a.index - b.index);
 }

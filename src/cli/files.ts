@@ -1,0 +1,49 @@
+// Reading trust-list files for the CLI, and the `verify` walk over folders.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { decode } from '../core/decode';
+import type { TrustList } from '../core/model';
+
+/** A file that cannot be read: one line, no usage text. */
+export class IoError extends Error {}
+
+export function load(path: string, certificates: 'all' | 'signer' = 'all'): { list: TrustList; bytes: Uint8Array; modified: Date } {
+  let bytes: Uint8Array;
+  let modified: Date;
+  try {
+    bytes = new Uint8Array(readFileSync(path));
+    modified = statSync(path).mtime;
+  } catch (e) {
+    throw new IoError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  return { list: decode(bytes, { fileName: basename(path), certificates }), bytes, modified };
+}
+
+export function* tlvFiles(path: string): Generator<string> {
+  let st;
+  try {
+    st = statSync(path);
+  } catch (e) {
+    throw new IoError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  if (!st.isDirectory()) {
+    yield path;
+    return;
+  }
+  for (const entry of readdirSync(path, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const full = join(path, entry.name);
+    if (entry.isDirectory()) yield* tlvFiles(full);
+    else if (/\.tlv$/i.test(entry.name)) yield full;
+  }
+}
+
+/** One line per file; true when it decodes cleanly and verifies. */
+export function verifyLine(path: string, list: TrustList): { ok: boolean; line: string } {
+  const errors = list.diagnostics.filter(d => d.severity === 'error');
+  const ok = errors.length === 0 && list.complete && list.signature.status === 'verified';
+  const signer = list.records.find(r => r.isSigner);
+  const who = signer ? ` signer=#${signer.index} ${signer.certificate?.subjectCucm ?? signer.subjectName ?? ''}` : '';
+  const why = ok ? '' : ` ${errors[0]?.message ?? list.signature.detail}`;
+  return { ok, line: `${ok ? 'OK  ' : 'FAIL'} ${path} ${list.kind} ${list.signature.status} records=${list.records.length} sha1=${list.checksums.sha1}${who}${why}` };
+}
+

@@ -1,0 +1,77 @@
+// npm run bench: decode and verify figures beside the floor of reading and SHA-1-hashing the
+// same bytes with Node's native crypto. Prints figures only; no assertions.
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { decode } from '../../src/core/decode';
+import { renderShowCtl } from '../../src/core/dump';
+import { compare } from '../../src/core/compare';
+import { load, tlvFiles, verifyLine } from '../../src/cli/files';
+import { buildTrustList } from '../support/builder';
+import { itl, makeCluster, tokenlessCtl } from '../support/cluster';
+
+function time(label: string, fn: () => void, minMs = 400): number {
+  fn();
+  let n = 0;
+  const t0 = performance.now();
+  while (performance.now() - t0 < minMs) {
+    fn();
+    n++;
+  }
+  return (performance.now() - t0) / n;
+}
+
+const fmt = (ms: number) => (ms < 1 ? `${(ms * 1000).toFixed(1)} µs` : `${ms.toFixed(2)} ms`);
+const rows: string[][] = [];
+function row(what: string, size: number, ours: number, floor: number) {
+  rows.push([what, `${(size / 1024).toFixed(1)} KB`, fmt(ours), fmt(floor), `${(ours / floor).toFixed(1)}×`]);
+}
+
+const floorOf = (bytes: Uint8Array) => () => createHash('sha1').update(bytes).digest('hex');
+
+// 1. A typical CTL: the real CUCM file.
+const ctl = new Uint8Array(readFileSync(join(__dirname, '../../../test/fixtures/CTLFile.tlv')));
+row('typical CTL: decode (all certificates) + verify', ctl.length, time('ctl', () => decode(ctl)), time('f', floorOf(ctl)));
+row('typical CTL: decode (signer only) + verify', ctl.length, time('ctl', () => decode(ctl, { certificates: 'signer' })), time('f', floorOf(ctl)));
+const list = decode(ctl);
+row('typical CTL: show ctl text', ctl.length, time('dump', () => renderShowCtl(list, ctl)), time('f', floorOf(ctl)));
+
+// 2. A 64 KB ITL (about 39 certificates, the phones' limit).
+const cluster = makeCluster({ name: 'bench' });
+const base = itl(cluster);
+const big = { ...base, records: [...base.records, ...Array.from({ length: 36 }, () => base.records[1])] };
+const itl64 = buildTrustList(big);
+row(`64 KB ITL (${big.records.length} records): decode + verify`, itl64.length, time('itl', () => decode(itl64)), time('f', floorOf(itl64)));
+
+// 3. A synthetic 5,000-record file.
+const ctlBase = tokenlessCtl(cluster);
+const huge = buildTrustList({ ...ctlBase, records: Array.from({ length: 5000 }, (_, i) => ctlBase.records[i % ctlBase.records.length]) });
+row('5,000-record file: decode (all certificates) + verify', huge.length, time('huge', () => decode(huge), 2000), time('f', floorOf(huge)));
+row('5,000-record file: decode (signer only) + verify', huge.length, time('huge', () => decode(huge, { certificates: 'signer' }), 2000), time('f', floorOf(huge)));
+const hugeList = decode(huge);
+row('5,000-record file: compare with itself', huge.length, time('cmp', () => compare(hugeList, hugeList), 2000), time('f', floorOf(huge)));
+
+// 4. verify over a folder of 1,000 ITLSEP files (each signed, as a TFTP export holds them).
+const dir = mkdtempSync(join(tmpdir(), 'tlv-bench-'));
+let total = 0;
+for (let i = 0; i < 1000; i++) {
+  const bytes = buildTrustList(itl(cluster, { timestamp: 1_700_000_000 + i }));
+  total += bytes.length;
+  writeFileSync(join(dir, `ITLSEP${(0x001122330000 + i).toString(16).toUpperCase().padStart(12, '0')}.tlv`), bytes);
+}
+const verifyAll = () => {
+  for (const f of tlvFiles(dir)) if (!verifyLine(f, load(f, 'signer').list).ok) throw new Error(`${f} did not verify`);
+};
+const floorAll = () => {
+  for (const f of tlvFiles(dir)) createHash('sha1').update(readFileSync(f)).digest('hex');
+};
+row('verify a folder of 1,000 ITLSEP files', total, time('verify', verifyAll, 3000), time('floor', floorAll, 3000));
+rmSync(dir, { recursive: true, force: true });
+
+const head = ['case', 'size', 'ours (per op)', 'floor: read+SHA-1', 'ratio'];
+const widths = head.map((h, i) => Math.max(h.length, ...rows.map(r => r[i].length)));
+const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+console.log(`node ${process.version}, ${process.arch}`);
+console.log(line(head));
+for (const r of rows) console.log(line(r));

@@ -78,7 +78,7 @@ export interface TrustListSpec {
   digest?: Digest;
   /** Header tag 28, major.minor; written only when given. */
   signerVersion?: readonly [number, number];
-  /** Unix seconds. Default 1425675367 (the seed CTL's Fri Mar 06 21:56:07 CET 2015). */
+  /** Unix seconds. Default DEFAULT_TIMESTAMP. */
   timestamp?: number;
   records: RecordSpec[];
   headerOverrides?: HeaderOverrides;
@@ -107,6 +107,7 @@ export interface BuiltTrustList {
   records: { range: ByteRange; fields: BuiltField[] }[];
 }
 
+/** Fri Mar 06 21:56:07 CET 2015, the seed CTL's modification time. */
 export const DEFAULT_TIMESTAMP = 1425675367;
 
 export const TAG = {
@@ -122,7 +123,7 @@ export const RECORD_TAG = {
 
 const DIGEST_CODES: Record<Digest, number> = { sha1: 1, sha512: 3 };
 /** SIGNATUREMODULUS is an index into 64/128/256/512-byte signatures. */
-const MODULUS_INDEX: Record<number, number> = { 64: 0, 128: 1, 256: 2, 512: 3 };
+const MODULUS_INDEX: Record<number, number> = { 128: 1, 256: 2, 512: 3 };
 
 /** A TLV tree node: a leaf value or a container whose length covers its children. */
 type Node = { tag: number; value: Uint8Array } | { tag: number; children: Node[] };

@@ -1,10 +1,8 @@
 // The CTL of the seed document (/work/shared/reference/show-ctl-05-tokenless-full-parse.txt),
 // rebuilt with our own RSA-1024 keys: same names, serials and every TLV length, 4947 bytes.
-import { buildTrustListDetailed, type BuiltTrustList, type TrustListSpec } from './builder';
+import { buildTrustListDetailed, DEFAULT_TIMESTAMP, type BuiltTrustList, type TrustListSpec } from './builder';
 import { cucmCert } from './cucm';
 import type { TestCert } from './certs';
-
-export const SEED_TIMESTAMP = 1425675367; // Fri Mar 06 21:56:07 CET 2015, the file's modification time
 
 const validity = { notBefore: new Date('2015-03-06T20:30:00Z'), notAfter: new Date('2020-03-04T20:30:00Z') };
 
@@ -30,7 +28,7 @@ export function seedCtl(): SeedCtl {
     kind: 'CTL',
     signer: publisher,
     digest: 'sha1',
-    timestamp: SEED_TIMESTAMP,
+    timestamp: DEFAULT_TIMESTAMP,
     records: [
       { cert: publisher, role: 'SAST', ...pub },
       { cert: publisher, role: 'CCM+TFTP', ...pub },

@@ -136,7 +136,7 @@ describe('makeCert', () => {
   }
 
   it('issues RSA and EC certificates from a CA, in both directions', () => {
-    const rsaCa = makeCert({ subject: [['CN', 'Test Root'], ['O', 'Lab']], key: 'rsa2048', keyId: 'ca',
+    const rsaCa = makeCert({ subject: [['CN', 'Test Root'], ['O', 'Lab']], key: 'rsa1024', keyId: 'ca',
       extensions: { basicConstraints: { ca: true, critical: true }, keyUsage: ['keyCertSign', 'cRLSign'] } });
     const ecCa = makeCert({ subject: [['CN', 'EC Root']], key: 'ec-p256', keyId: 'ca' });
     for (const [issuer, key] of [[rsaCa, 'rsa1024'], [rsaCa, 'ec-p256'], [ecCa, 'rsa1024'], [ecCa, 'ec-p384']] as const) {
@@ -182,7 +182,7 @@ describe('makeCert', () => {
 });
 
 describe('buildTrustList', () => {
-  const signer = makeCert({ subject: [['CN', 'uc-pub'], ['OU', 'Voice'], ['O', 'Lab'], ['C', 'US']], key: 'rsa2048', keyId: 'signer' });
+  const signer = makeCert({ subject: [['CN', 'uc-pub'], ['OU', 'Voice'], ['O', 'Lab'], ['C', 'US']], key: 'rsa2048' });
   const ec = makeCert({ subject: [['CN', 'uc-pub-EC'], ['O', 'Lab']], key: 'ec-p256', keyId: 'ec', issuer: signer });
   const base: TrustListSpec = {
     kind: 'CTL',
@@ -215,7 +215,7 @@ describe('buildTrustList', () => {
     assert.equal(str(field(header, 14)), 'CTLFile.tlv\0');
     assert.equal(Buffer.from(field(header, 15).value).readUInt32BE(), 1425675367);
     assert.ok(verifyFile(bytes, 'sha1', signer.publicKey));
-    assert.ok(!verifyFile(bytes, 'sha1', keyPair('rsa2048', 'other').publicKey));
+    assert.ok(!verifyFile(bytes, 'sha1', keyPair('rsa1024', 'other').publicKey));
   });
 
   it('writes CUCM records with DNSNAME, IPADDRESS and an EC certificate record', () => {
@@ -347,10 +347,11 @@ describe('seedCtl', () => {
 });
 
 describe('cluster scenarios', () => {
-  const cluster = makeCluster({ callManagerKey: 'rsa1024' });
+  // RSA-1024 everywhere keeps key generation cheap; the regeneration goes to RSA-2048.
+  const cluster = makeCluster({ key: 'rsa1024' });
 
   it('is deterministic and regenerates one certificate with a new key and serial', () => {
-    assert.deepEqual(makeCluster({ callManagerKey: 'rsa1024' }).certs.callManager.der, cluster.certs.callManager.der);
+    assert.deepEqual(makeCluster({ key: 'rsa1024' }).certs.callManager.der, cluster.certs.callManager.der);
     const after = regenerate(cluster, 'callManager', 'rsa2048');
     const [before, now] = [cluster.certs.callManager, after.certs.callManager];
     assert.equal(now.subjectCucm, before.subjectCucm);
@@ -358,12 +359,15 @@ describe('cluster scenarios', () => {
     assert.equal(before.x509.publicKey.asymmetricKeyDetails?.modulusLength, 1024);
     assert.equal(now.x509.publicKey.asymmetricKeyDetails?.modulusLength, 2048);
     assert.equal(after.certs.tvs, cluster.certs.tvs);
-    assert.notEqual(makeCluster({ name: 'other', key: 'rsa1024' }).certs.tvs.serialHex, cluster.certs.tvs.serialHex);
+    const other = makeCluster({ name: 'other', key: 'rsa1024', callManagerKey: 'rsa2048' });
+    assert.notEqual(other.certs.tvs.serialHex, cluster.certs.tvs.serialHex);
+    assert.equal(other.certs.callManager.x509.publicKey.asymmetricKeyDetails?.modulusLength, 2048);
+    assert.equal(other.certs.tvs.x509.publicKey.asymmetricKeyDetails?.modulusLength, 1024);
   });
 
   it('makes tokenless CTLs signed by CallManager or ITLRecovery, before and after regeneration', () => {
     const after = regenerate(cluster, 'callManager', 'rsa2048');
-    for (const [c, signer, modulusIndex] of [[cluster, 'callManager', 1], [cluster, 'itlRecovery', 2], [after, 'callManager', 2]] as const) {
+    for (const [c, signer, modulusIndex] of [[cluster, 'callManager', 1], [cluster, 'itlRecovery', 1], [after, 'callManager', 2]] as const) {
       const bytes = buildTrustList(tokenlessCtl(c, { signer }));
       const { header, records } = parse(bytes);
       assert.equal(field(header, 11).value[0], modulusIndex);

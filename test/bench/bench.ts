@@ -11,7 +11,7 @@ import { load, tlvFiles, verifyLine } from '../../src/cli/files';
 import { buildTrustList } from '../support/builder';
 import { itl, makeCluster, tokenlessCtl } from '../support/cluster';
 
-function time(label: string, fn: () => void, minMs = 400): number {
+function time(fn: () => void, minMs = 400): number {
   fn();
   let n = 0;
   const t0 = performance.now();
@@ -32,25 +32,25 @@ const floorOf = (bytes: Uint8Array) => () => createHash('sha1').update(bytes).di
 
 // 1. A typical CTL: the real CUCM file.
 const ctl = new Uint8Array(readFileSync(join(__dirname, '../../../test/fixtures/CTLFile.tlv')));
-row('typical CTL: decode (all certificates) + verify', ctl.length, time('ctl', () => decode(ctl)), time('f', floorOf(ctl)));
-row('typical CTL: decode (signer only) + verify', ctl.length, time('ctl', () => decode(ctl, { certificates: 'signer' })), time('f', floorOf(ctl)));
+row('typical CTL: decode (all certificates) + verify', ctl.length, time(() => decode(ctl)), time(floorOf(ctl)));
+row('typical CTL: decode (signer only) + verify', ctl.length, time(() => decode(ctl, { certificates: 'signer' })), time(floorOf(ctl)));
 const list = decode(ctl);
-row('typical CTL: show ctl text', ctl.length, time('dump', () => renderShowCtl(list, ctl)), time('f', floorOf(ctl)));
+row('typical CTL: show ctl text', ctl.length, time(() => renderShowCtl(list, ctl)), time(floorOf(ctl)));
 
 // 2. A 64 KB ITL (about 39 certificates, the phones' limit).
 const cluster = makeCluster({ name: 'bench' });
 const base = itl(cluster);
 const big = { ...base, records: [...base.records, ...Array.from({ length: 36 }, () => base.records[1])] };
 const itl64 = buildTrustList(big);
-row(`64 KB ITL (${big.records.length} records): decode + verify`, itl64.length, time('itl', () => decode(itl64)), time('f', floorOf(itl64)));
+row(`64 KB ITL (${big.records.length} records): decode + verify`, itl64.length, time(() => decode(itl64)), time(floorOf(itl64)));
 
 // 3. A synthetic 5,000-record file.
 const ctlBase = tokenlessCtl(cluster);
 const huge = buildTrustList({ ...ctlBase, records: Array.from({ length: 5000 }, (_, i) => ctlBase.records[i % ctlBase.records.length]) });
-row('5,000-record file: decode (all certificates) + verify', huge.length, time('huge', () => decode(huge), 2000), time('f', floorOf(huge)));
-row('5,000-record file: decode (signer only) + verify', huge.length, time('huge', () => decode(huge, { certificates: 'signer' }), 2000), time('f', floorOf(huge)));
+row('5,000-record file: decode (all certificates) + verify', huge.length, time(() => decode(huge), 2000), time(floorOf(huge)));
+row('5,000-record file: decode (signer only) + verify', huge.length, time(() => decode(huge, { certificates: 'signer' }), 2000), time(floorOf(huge)));
 const hugeList = decode(huge);
-row('5,000-record file: compare with itself', huge.length, time('cmp', () => compare(hugeList, hugeList), 2000), time('f', floorOf(huge)));
+row('5,000-record file: compare with itself', huge.length, time(() => compare(hugeList, hugeList), 2000), time(floorOf(huge)));
 
 // 4. verify over a folder of 1,000 ITLSEP files (each signed, as a TFTP export holds them).
 const dir = mkdtempSync(join(tmpdir(), 'tlv-bench-'));
@@ -66,7 +66,7 @@ const verifyAll = () => {
 const floorAll = () => {
   for (const f of tlvFiles(dir)) createHash('sha1').update(readFileSync(f)).digest('hex');
 };
-row('verify a folder of 1,000 ITLSEP files', total, time('verify', verifyAll, 3000), time('floor', floorAll, 3000));
+row('verify a folder of 1,000 ITLSEP files', total, time(verifyAll, 3000), time(floorAll, 3000));
 rmSync(dir, { recursive: true, force: true });
 
 const head = ['case', 'size', 'ours (per op)', 'floor: read+SHA-1', 'ratio'];

@@ -81,7 +81,8 @@ export function parseNameString(text: string): Array<[string, string]> {
       if (out.length) out[out.length - 1][1] += `,${part}`;
       continue;
     }
-    let value = part.slice(eq + 1).trim();
+    // Trim only unescaped whitespace: RFC 4514 writes a meaningful trailing space as `\ `.
+    let value = part.slice(eq + 1).replace(/^\s+/, '').replace(/(?<!\\)\s+$/, '');
     if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
     out.push([part.slice(0, eq).trim(), value.replace(/\\(.)/g, '$1')]);
   }

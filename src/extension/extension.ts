@@ -10,17 +10,21 @@ import { registerCopyField } from './commands/copyField';
 import { registerOpenInHexEditor } from './commands/openInHexEditor';
 import { registerRevealRecord } from './commands/revealRecord';
 import type { RenderedSummary } from '../shared/protocol';
+import { registerCompare } from './compare/commands';
+import type { CompareApi } from './compare/comparePanels';
 
 /** Returned from activate for integration tests: what each editor's webview reported it shows. */
 export interface TlvViewerApi {
   renderedSummary(uri: string): RenderedSummary | undefined;
   onDidRender: vscode.Event<RenderEvent>;
+  compare: CompareApi;
 }
 
 export function activate(context: vscode.ExtensionContext): TlvViewerApi {
   const log = vscode.window.createOutputChannel('CUCM Trust List', { log: true });
   const registry = new EditorRegistry();
   const dumps = DumpContentProvider.register();
+  const compare = registerCompare(context.extensionUri, log);
   context.subscriptions.push(
     log,
     registry,
@@ -32,10 +36,12 @@ export function activate(context: vscode.ExtensionContext): TlvViewerApi {
     registerCopyField(registry),
     registerOpenInHexEditor(registry),
     registerRevealRecord(registry),
+    compare.disposable,
   );
   return {
     renderedSummary: uri => registry.renderedSummary(uri),
     onDidRender: registry.onDidRender,
+    compare: compare.api,
   };
 }
 

@@ -1,0 +1,87 @@
+// Comparison webview entry: renders what the host computed (it never parses a file) and reports what
+// it shows back to the host for the tests. Data arrives by postMessage only.
+import type { CompareHostToWebview, CompareModel, CompareStrings, CompareWebviewToHost } from '../../extension/compare/protocol';
+import { displayText } from '../../shared/displayText';
+import { format } from '../../shared/strings';
+import { h } from '../dom';
+import { RecordsDiffTable } from './recordsDiff';
+import { renderHeader, renderSigner, renderVerdicts, renderWarnings } from './summary';
+
+interface VsCodeApi {
+  postMessage(message: CompareWebviewToHost): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+
+class CompareApp {
+  private readonly main = h('main', { id: 'compare', class: 'compare' });
+  private readonly records: RecordsDiffTable;
+
+  constructor(private readonly s: CompareStrings, private readonly locale: string) {
+    this.records = new RecordsDiffTable(s);
+    document.title = s.title;
+    document.body.classList.add('compare-view');
+    document.body.replaceChildren(this.main, this.records.tooltip.element);
+  }
+
+  show(model: CompareModel): void {
+    const c = model.comparison;
+    this.records.setModel(model);
+    this.main.replaceChildren(
+      renderHeader(model, this.s, this.locale, {
+        openTextDiff: () => vscode.postMessage({ type: 'openTextDiff' }),
+        swap: () => vscode.postMessage({ type: 'swap' }),
+      }),
+      renderVerdicts(c, this.s),
+      renderSigner(c, this.s),
+      this.records.element,
+      renderWarnings(c, this.s));
+    document.body.dataset.ready = '1';
+    this.reportRendered();
+  }
+
+  showError(message: string): void {
+    this.main.replaceChildren(h('p', { id: 'compare-error', class: 'error', attrs: { role: 'alert' }, text: format(this.s.loadFailed, displayText(message, 2000)) }));
+    document.body.dataset.ready = '1';
+  }
+
+  /** Tells the host what the page shows, read back from the DOM. */
+  private reportRendered(): void {
+    const all = (selector: string): Element[] => Array.from(document.querySelectorAll(selector));
+    vscode.postMessage({
+      type: 'rendered',
+      rendered: {
+        verdicts: all('#verdicts [data-devices][data-outcome]').map(e => ({
+          devices: e.getAttribute('data-devices') ?? '',
+          outcome: e.getAttribute('data-outcome') ?? '',
+          rule: e.getAttribute('data-rule') ?? '',
+        })),
+        statuses: all('#records-diff tr[data-status]').map(e => e.getAttribute('data-status') ?? ''),
+        warnings: all('#warnings li[data-code]').map(e => e.getAttribute('data-code') ?? ''),
+      },
+    });
+  }
+}
+
+let app: CompareApp | undefined;
+
+window.addEventListener('message', (event: MessageEvent<CompareHostToWebview>) => {
+  const message = event.data;
+  switch (message.type) {
+    case 'init':
+      document.documentElement.lang = message.locale;
+      app = new CompareApp(message.strings, message.locale);
+      return;
+    case 'update':
+      app?.show(message.model);
+      return;
+    case 'error':
+      app?.showError(message.message);
+      return;
+    default:
+      console.warn('Unknown message from the host', (message as { type?: unknown }).type);
+  }
+});
+
+vscode.postMessage({ type: 'ready' });

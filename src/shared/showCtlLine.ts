@@ -9,8 +9,15 @@ export type ShowCtlLine =
   | { kind: 'notVerified' }
   | { kind: 'signerMark'; used: boolean };
 
-// `4 FUNCTION 2 CCM+TFTP`, `12 HASH ALGORITHM 1`: number, upper-case label (may contain one space), length, value.
-const FIELD = /^\s*(\d{1,3})\s+([A-Z][A-Z_]*(?: [A-Z]+)?)\s+(\d+)(?:\s+(.*))?$/;
+// CUCM's labels (with its misspellings, and the correct spellings other tools print), or TAG_<n>.
+const LABELS = [
+  'SIGNERID', 'SIGNERNAME', 'SERIALNUMBER', 'CANAME', 'SIGNATUREINFO', 'DIGESTALGORTITHM', 'DIGESTALGORITHM',
+  'SIGNATUREALGOINFO', 'SIGNATUREALGORTITHM', 'SIGNATUREALGORITHM', 'SIGNATUREMODULUS', 'SIGNATURE', 'FILENAME',
+  'TIMESTAMP', 'SIGNERVERSION', 'RECORDLENGTH', 'DNSNAME', 'SUBJECTNAME', 'FUNCTION', 'ISSUERNAME', 'PUBLICKEY',
+  'CERTIFICATE', 'IPADDRESS', 'CERTHASH', 'HASH ALGORITHM', 'TAG_\\d+',
+].join('|');
+// `4 FUNCTION 2 CCM+TFTP`, `12 HASH ALGORITHM 1`: tag number, label, length, value.
+const FIELD = new RegExp(`^\\s*(\\d{1,3})\\s+(${LABELS})\\s+(\\d+)(?:\\s+(.*))?$`);
 const RECORD = /^\s*(?:CTL|ITL) Record #:\s*(\d+)/;
 const CHECKSUM = /^\s*[0-9a-f]+\((MD5|SHA1)\)\s*$/i;
 

@@ -1,0 +1,84 @@
+// The command-line front end, run as a user runs it: node dist/cli.js (built by `esbuild.mjs --tests`).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { SHARED_FIXTURES } from '../support/certutils';
+
+const CLI = resolve(__dirname, '../../../dist/cli.js');
+const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+const fx = (p: string) => join(SHARED_FIXTURES, p);
+
+test('show prints the CUCM text view and exits 0 for a good file', () => {
+  const r = cli('show', fx('real/CTLFile-cucm-tokenless-2015.tlv'));
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^The checksum value of the CTL file:\n[0-9a-f]{32}\(MD5\)\n[0-9a-f]{40}\(SHA1\)\nLength of CTL file: 7166\n/);
+  assert.match(r.stdout, /The CTL file was verified successfully\.\n$/);
+  assert.equal(r.stderr, '');
+});
+
+test('show of a truncated file prints what it could and exits 1', () => {
+  const r = cli('show', fx('peer/CTLFile-v1-truncated.tlv'));
+  assert.equal(r.status, 1);
+  assert.match(r.stdout, /ERROR: record #1 at offset 456 \(0x1C8\)/);
+  assert.match(r.stdout, /The CTL file was NOT verified/);
+});
+
+test('json prints the schema', () => {
+  const r = cli('json', fx('peer/ITLFile-sha1.tlv'));
+  assert.equal(r.status, 0, r.stderr);
+  const j = JSON.parse(r.stdout);
+  assert.equal(j.kind, 'ITL');
+  assert.equal(j.signature.status, 'verified');
+  assert.equal(j.records.length, 5);
+});
+
+test('verify walks folders recursively, one line per file, exit 1 when one fails', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tlv-cli-'));
+  try {
+    mkdirSync(join(dir, 'tftp', 'node2'), { recursive: true });
+    copyFileSync(fx('peer/ITLFile-sha1.tlv'), join(dir, 'tftp', 'ITLSEP001122334455.tlv'));
+    copyFileSync(fx('peer/ITLFile-sha1.tlv'), join(dir, 'tftp', 'node2', 'ITLSEP001122334466.tlv'));
+    writeFileSync(join(dir, 'tftp', 'notes.txt'), 'not a trust list');
+    const ok = cli('verify', dir);
+    assert.equal(ok.status, 0, ok.stdout + ok.stderr);
+    assert.equal(ok.stdout.trim().split('\n').length, 2);
+    assert.ok(ok.stdout.split('\n').filter(Boolean).every(l => l.startsWith('OK   ')));
+    copyFileSync(fx('peer/ITLFile-sha1-tampered.tlv'), join(dir, 'tftp', 'ITLSEP00112233BAD0.tlv'));
+    const bad = cli('verify', dir);
+    assert.equal(bad.status, 1);
+    assert.match(bad.stdout, /^FAIL .*ITLSEP00112233BAD0\.tlv ITL invalid /m);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('errors are one line on stderr, without a stack trace', () => {
+  const missing = cli('show', '/no/such/file.tlv');
+  assert.equal(missing.status, 2);
+  assert.equal(missing.stderr, 'tlv-trust: cannot read /no/such/file.tlv: ENOENT\n');
+  const usage = cli('frobnicate');
+  assert.equal(usage.status, 2);
+  assert.match(usage.stderr, /^tlv-trust: unknown command "frobnicate"\n/);
+  assert.doesNotMatch(usage.stderr, /\n\s+at /);
+  const crash = cli('verify', fx('malformed/CTLFile-fuzzer-crash.tlv'));
+  assert.equal(crash.status, 1);
+  assert.match(crash.stdout, /^FAIL .* malformed .*at offset 0 \(0x0\)/);
+  assert.equal(crash.stderr, '');
+});
+
+test('diff: verdict lines first; exit 1 when a device class rejects, 0 when all accept', () => {
+  const r = cli('diff', fx('peer/CTLFile-v1.tlv'), fx('peer/CTLFile-v2-regenerated.tlv'));
+  assert.equal(r.status, 1);
+  const lines = r.stdout.split('\n');
+  assert.equal(lines[2], 'Verdict');
+  assert.match(lines[3], /^ {2}Phones with Security by Default: ACCEPTED VIA TVS \[R4\]/);
+  assert.match(lines[4], /^ {2}Phones without Security by Default .*: REJECTED \[R5\]/);
+  const same = cli('diff', '--json', fx('peer/ITLFile-sha1.tlv'), fx('peer/ITLFile-sha1.tlv'));
+  assert.equal(same.status, 0);
+  const j = JSON.parse(same.stdout);
+  assert.equal(j.identical, true);
+  assert.deepEqual(j.verdicts.map((v: { rule: string }) => v.rule), ['R3', 'R5']);
+});

@@ -1,4 +1,5 @@
 // Command-line front end: show, json, verify and diff over the pure decoder.
+import { statSync } from 'node:fs';
 import { renderShowCtl } from '../core/dump';
 import { toJson } from '../core/json';
 import { runDiff } from './diffCommand';
@@ -21,8 +22,8 @@ function main(argv: string[]): number {
       if (!args.length) throw new UsageError('show needs at least one FILE');
       let ok = true;
       for (const file of args) {
-        const { list, bytes, modified } = load(file);
-        write(renderShowCtl(list, bytes, { modified }).text);
+        const { list, bytes } = load(file);
+        write(renderShowCtl(list, bytes, { modified: statSync(file).mtime }).text);
         ok &&= list.signature.status === 'verified' && list.complete;
       }
       return ok ? 0 : 1;

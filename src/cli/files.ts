@@ -7,16 +7,14 @@ import type { TrustList } from '../core/model';
 /** A file that cannot be read: one line, no usage text. */
 export class IoError extends Error {}
 
-export function load(path: string, certificates: 'all' | 'signer' = 'all'): { list: TrustList; bytes: Uint8Array; modified: Date } {
+export function load(path: string, certificates: 'all' | 'signer' = 'all'): { list: TrustList; bytes: Uint8Array } {
   let bytes: Uint8Array;
-  let modified: Date;
   try {
     bytes = new Uint8Array(readFileSync(path));
-    modified = statSync(path).mtime;
   } catch (e) {
     throw new IoError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  return { list: decode(bytes, { fileName: basename(path), certificates }), bytes, modified };
+  return { list: decode(bytes, { fileName: basename(path), certificates }), bytes };
 }
 
 export function* tlvFiles(path: string): Generator<string> {

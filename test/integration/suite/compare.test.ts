@@ -1,0 +1,150 @@
+// The comparison commands in a real VS Code: the panel opens with the verdicts core computes for the
+// peer fixtures, the webview renders them, the text diff opens over two `tlvdump:` documents, the view
+// follows a file change, and "Compare with Previous Version" reads a committed version through vscode.git.
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { TlvViewerApi } from '../../../src/extension/extension';
+import type { CompareModel } from '../../../src/extension/compare/protocol';
+
+const EXTENSION_ID = 'tlv-viewer.cucm-trust-list-viewer';
+const OLD = 'CTLFile-v1.tlv';
+const NEW = 'CTLFile-v2-regenerated.tlv';
+const EXPECTED_VERDICTS = [
+  { devices: 'security-by-default', outcome: 'accepted-via-tvs', rule: 'R4' },
+  { devices: 'no-security-by-default', outcome: 'rejected', rule: 'R5' },
+];
+
+function fixture(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the test run must open a workspace folder (a copy of test/fixtures)');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+async function extensionApi(): Promise<TlvViewerApi> {
+  const ext = vscode.extensions.getExtension<TlvViewerApi>(EXTENSION_ID);
+  assert.ok(ext, `extension ${EXTENSION_ID} is not loaded`);
+  return ext.activate();
+}
+
+/** The first event that satisfies `accept`, or a failure naming `what` after `ms`. */
+function nextEvent<T>(event: vscode.Event<T>, accept: (value: T) => boolean, what: string, ms = 20000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`timed out after ${ms / 1000}s waiting for ${what}`));
+    }, ms);
+    const sub = event(value => {
+      if (!accept(value)) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve(value);
+    });
+  });
+}
+
+const verdictsOf = (m: CompareModel) => m.comparison.verdicts.map(({ devices, outcome, rule }) => ({ devices, outcome, rule }));
+
+function allTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap(g => g.tabs);
+}
+
+describe('compare', () => {
+  afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  it('Compare Trust Lists opens the comparison panel with the R4 / R5 verdicts for the regenerated CTL', async () => {
+    const api = await extensionApi();
+    const updated = nextEvent(api.compare.onDidUpdate, m => m.old.name === OLD && m.new.name === NEW, 'the comparison to be posted');
+    const rendered = nextEvent(api.compare.onDidRender, r => r.verdicts.length > 0, 'the comparison webview to render');
+    await vscode.commands.executeCommand('tlvViewer.compareFiles', fixture(OLD), fixture(NEW));
+
+    const model = await updated;
+    const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+    assert.ok(input instanceof vscode.TabInputWebview, 'the active tab is not a webview panel');
+    assert.match(input.viewType, /tlvViewer\.compare$/);
+
+    assert.deepEqual(verdictsOf(model), EXPECTED_VERDICTS);
+    assert.equal(model.comparison.signer.changed, true);
+    assert.equal(model.comparison.signer.newSignerInOld, 'absent');
+    const statuses = model.comparison.records.map(r => r.status);
+    assert.deepEqual(statuses, ['changed', 'changed', 'unchanged', 'unchanged']);
+    assert.equal(model.details.length, statuses.length);
+    assert.ok(model.details[0].old?.length && model.details[0].new?.length, 'a changed record carries both certificates’ details');
+
+    // What the webview's DOM shows, read back by the page itself.
+    const dom = await rendered;
+    assert.deepEqual(dom.verdicts, EXPECTED_VERDICTS);
+    assert.deepEqual(dom.statuses, statuses);
+    assert.deepEqual(dom.warnings, model.comparison.warnings.map(w => w.code));
+  });
+
+  it('Open Text Diff shows the two show ctl renderings in the diff editor', async () => {
+    const api = await extensionApi();
+    const updated = nextEvent(api.compare.onDidUpdate, m => m.new.name === NEW, 'the comparison to be posted');
+    await vscode.commands.executeCommand('tlvViewer.compareFiles', fixture(OLD), fixture(NEW));
+    await updated;
+    await vscode.commands.executeCommand('tlvViewer.compareTextDiff');
+
+    const tab = allTabs().find(t => t.input instanceof vscode.TabInputTextDiff);
+    assert.ok(tab, 'no text diff tab opened');
+    const diff = tab.input as vscode.TabInputTextDiff;
+    assert.equal(diff.original.scheme, 'tlvdump');
+    assert.equal(diff.modified.scheme, 'tlvdump');
+    assert.equal(diff.original.query, fixture(OLD).toString());
+    assert.equal(diff.modified.query, fixture(NEW).toString());
+    assert.equal(tab.label, `${OLD} ↔ ${NEW} (show ctl)`);
+    const right = await vscode.workspace.openTextDocument(diff.modified);
+    assert.equal(right.languageId, 'tlvdump');
+    assert.match(right.getText(), /The CTL file was verified successfully\./);
+  });
+
+  it('compares again when a file changes on disk', async () => {
+    const api = await extensionApi();
+    const copy = fixture('compare-watch.tlv');
+    await vscode.workspace.fs.writeFile(copy, await vscode.workspace.fs.readFile(fixture(OLD)));
+    try {
+      const first = nextEvent(api.compare.onDidUpdate, m => m.old.name === 'compare-watch.tlv', 'the first comparison');
+      await vscode.commands.executeCommand('tlvViewer.compareFiles', copy, fixture(NEW));
+      assert.equal((await first).comparison.identical, false);
+
+      const again = nextEvent(api.compare.onDidUpdate, m => m.old.name === 'compare-watch.tlv' && m.comparison.identical, 'the comparison after the change');
+      await vscode.workspace.fs.writeFile(copy, await vscode.workspace.fs.readFile(fixture(NEW)));
+      const model = await again;
+      assert.deepEqual(verdictsOf(model).map(v => `${v.outcome} ${v.rule}`), ['accepted R2', 'accepted R2']);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(copy);
+    }
+  });
+
+  it('Compare with Previous Version compares the working copy with its last committed version', async function () {
+    this.timeout(60000);
+    const api = await extensionApi();
+    // A throw-away repository outside the workspace: v1 committed, then v2 in the working tree.
+    const repo = mkdtempSync(join(tmpdir(), 'tlv-git-'));
+    try {
+      const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'pipe' });
+      git('init', '-q');
+      git('config', 'user.email', 'test@example.invalid');
+      git('config', 'user.name', 'test');
+      const file = join(repo, 'CTLFile.tlv');
+      writeFileSync(file, readFileSync(fixture(OLD).fsPath));
+      git('add', 'CTLFile.tlv');
+      git('commit', '-q', '-m', 'v1');
+      writeFileSync(file, readFileSync(fixture(NEW).fsPath));
+
+      const updated = nextEvent(api.compare.onDidUpdate, m => m.new.name === 'CTLFile.tlv' && m.old.name.startsWith('CTLFile.tlv ('),
+        'the comparison with the committed version', 45000);
+      await vscode.commands.executeCommand('tlvViewer.compareWithPrevious', vscode.Uri.file(file));
+      const model = await updated;
+      assert.deepEqual(verdictsOf(model), EXPECTED_VERDICTS);
+      assert.match(model.old.description, / v1$/);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      rmSync(repo, { recursive: true, force: true });
+    }
+  });
+});

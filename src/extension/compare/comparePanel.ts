@@ -1,17 +1,16 @@
 // One comparison panel: reads both sides, runs compare(), posts the result to the webview, and does it
 // again when either file changes, the sides are swapped or the expiry setting changes.
 import * as vscode from 'vscode';
-import { compare } from '../../core/compare';
 import { decode } from '../../core/decode';
-import type { TrustList, TrustRecord } from '../../core/model';
-import { certificateRows } from '../../shared/certificateRows';
+import type { TrustList } from '../../core/model';
 import { Disposable } from '../dispose';
 import { baseName } from '../loadTrustList';
 import { readSettings } from '../settings';
 import { getWebviewOptions, renderShell } from '../webviewHtml';
 import { compareStrings } from './compareStrings';
 import type { CompareSource } from './compareSource';
-import type { CompareHostToWebview, CompareModel, CompareRendered, CompareWebviewToHost, RecordDetails } from './protocol';
+import type { CompareHostToWebview, CompareModel, CompareRendered, CompareWebviewToHost } from './protocol';
+import { buildCompareModel } from './compareModel';
 import { openTextDiff } from './textDiff';
 
 export const COMPARE_VIEW_TYPE = 'tlvViewer.compare';
@@ -26,10 +25,6 @@ export interface ComparePanelEvents {
 
 async function load(source: CompareSource): Promise<TrustList> {
   return decode(await source.read(), { fileName: baseName(source.uri) });
-}
-
-function recordAt(list: TrustList, index: number | undefined): TrustRecord | undefined {
-  return index === undefined ? undefined : list.records.find(r => r.index === index);
 }
 
 export class ComparePanel extends Disposable {
@@ -111,19 +106,12 @@ export class ComparePanel extends Disposable {
     try {
       const [oldList, newList] = await Promise.all([load(oldSource), load(newSource)]);
       if (generation !== this.generation || this.isDisposed) return;
-      const comparison = compare(oldList, newList, { expiryWarningDays: readSettings().expiryWarningDays });
-      const now = Date.now();
-      const labels = compareStrings();
-      const rows = (list: TrustList, index: number | undefined): RecordDetails['old'] => {
-        const record = recordAt(list, index);
-        return record && certificateRows(record, now, labels);
-      };
-      this.model = {
-        old: { name: oldSource.name, description: oldSource.description },
-        new: { name: newSource.name, description: newSource.description },
-        comparison,
-        details: comparison.records.map(r => ({ old: rows(oldList, r.old?.index), new: rows(newList, r.new?.index) })),
-      };
+      this.model = buildCompareModel(
+        { name: oldSource.name, description: oldSource.description, list: oldList },
+        { name: newSource.name, description: newSource.description, list: newList },
+        compareStrings(),
+        { now: new Date(), expiryWarningDays: readSettings().expiryWarningDays },
+      );
       this.error = undefined;
       this.events.onUpdate(this, this.model);
     } catch (e) {

@@ -38,9 +38,15 @@ export class DumpContentProvider extends Disposable implements vscode.TextDocume
     this._register(new vscode.Disposable(() => this.watchers.forEach(w => w.dispose())));
   }
 
-  /** The rendering behind a `tlvdump:` document, if it has been provided. */
-  get(uri: vscode.Uri): RenderedDump | undefined {
-    return this.rendered.get(uri.toString());
+  /**
+   * The rendering behind a `tlvdump:` document whose text is `text`. Rendered again when the cache was
+   * dropped (the document was closed and reopened); undefined when that no longer gives the same text.
+   */
+  async get(uri: vscode.Uri, text: string): Promise<RenderedDump | undefined> {
+    const cached = this.rendered.get(uri.toString());
+    if (cached?.dump.text === text) return cached;
+    const fresh = await this.render(uri).catch(() => undefined);
+    return fresh?.dump.text === text ? fresh : undefined;
   }
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
@@ -48,14 +54,19 @@ export class DumpContentProvider extends Disposable implements vscode.TextDocume
     const source = vscode.Uri.parse(uri.query);
     if (!this.watchers.has(key)) this.watchers.set(key, watchFile(source, () => this._onDidChange.fire(uri)));
     try {
-      const model = await loadTrustList(source);
-      const dump = renderShowCtl(model.list, model.bytes, model.file.mtime ? { modified: new Date(model.file.mtime) } : {});
-      this.rendered.set(key, { model, dump, lineMap: new Map(dump.lines.map(l => [l.line, l])) });
-      return dump.text;
+      return (await this.render(uri)).dump.text;
     } catch (e) {
       this.rendered.delete(key);
       return vscode.l10n.t('Could not read {0}: {1}', source.toString(true), e instanceof Error ? e.message : String(e));
     }
+  }
+
+  private async render(uri: vscode.Uri): Promise<RenderedDump> {
+    const model = await loadTrustList(vscode.Uri.parse(uri.query));
+    const dump = renderShowCtl(model.list, model.bytes, model.file.mtime ? { modified: new Date(model.file.mtime) } : {});
+    const rendered = { model, dump, lineMap: new Map(dump.lines.map(l => [l.line, l])) };
+    this.rendered.set(uri.toString(), rendered);
+    return rendered;
   }
 
   private forget(uri: vscode.Uri): void {

@@ -32,11 +32,11 @@ export class TlvDumpHoverProvider implements vscode.HoverProvider {
 
   private constructor(private readonly dumps: DumpContentProvider) {}
 
-  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+  async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     const text = document.lineAt(position.line).text;
     const range = new vscode.Range(position.line, 0, position.line, text.length);
     const contents: vscode.MarkdownString[] = [];
-    const record = this.recordAt(document, position.line);
+    const record = await this.recordAt(document, position.line);
     if (record) contents.push(certificateMarkdown(record));
     const classified = classifyShowCtlLine(text);
     const meaning = classified ? lineMeaning(classified) : [];
@@ -45,9 +45,9 @@ export class TlvDumpHoverProvider implements vscode.HoverProvider {
   }
 
   /** The record a line of a rendered file belongs to; header signer lines map to the signer's record. */
-  private recordAt(document: vscode.TextDocument, line: number): TrustRecord | undefined {
+  private async recordAt(document: vscode.TextDocument, line: number): Promise<TrustRecord | undefined> {
     if (document.uri.scheme !== DUMP_SCHEME) return undefined;
-    const rendered = this.dumps.get(document.uri);
+    const rendered = await this.dumps.get(document.uri, document.getText());
     const info = rendered?.lineMap.get(line);
     if (!rendered || !info) return undefined;
     const { list } = rendered.model;

@@ -8,7 +8,10 @@ export function baseName(uri: vscode.Uri): string {
 }
 
 export async function loadTrustList(uri: vscode.Uri): Promise<ViewModel> {
-  const [bytes, stat] = await Promise.all([vscode.workspace.fs.readFile(uri), vscode.workspace.fs.stat(uri)]);
+  const [read, stat] = await Promise.all([vscode.workspace.fs.readFile(uri), vscode.workspace.fs.stat(uri)]);
+  // A plain Uint8Array of its own: a Buffer may be a view into a shared pool, and webviews revive only plain typed arrays.
+  const bytes = new Uint8Array(read.byteLength);
+  bytes.set(read);
   const name = baseName(uri);
   return {
     list: decode(bytes, { fileName: name }),

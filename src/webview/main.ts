@@ -67,7 +67,8 @@ class App {
       this.records.tooltip.element);
   }
 
-  setModel(model: ViewModel): void {
+  setModel(received: ViewModel): void {
+    const model = { ...received, bytes: asBytes(received.bytes) };
     this.model = model;
     const list = model.list;
     this.index = buildFieldIndex(list);
@@ -159,6 +160,14 @@ class App {
       },
     });
   }
+}
+
+/** The bytes as a Uint8Array, however the webview transport delivered them (typed array, ArrayBuffer or plain object). */
+function asBytes(value: unknown): Uint8Array {
+  if (value instanceof Uint8Array) return value;
+  if (ArrayBuffer.isView(value)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  if (value instanceof ArrayBuffer) return new Uint8Array(value);
+  return Uint8Array.from(Object.values(value as Record<string, number>));
 }
 
 let app: App | undefined;

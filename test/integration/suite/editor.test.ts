@@ -41,8 +41,10 @@ async function openAndRender(uri: vscode.Uri): Promise<RenderedSummary> {
   return rendered;
 }
 
+/** The hovers' Markdown as plain text: appendText escapes spaces as &nbsp; and punctuation with backslashes. */
 function hoverText(hovers: vscode.Hover[]): string {
-  return hovers.flatMap(h => h.contents.map(c => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+  const markdown = hovers.flatMap(h => h.contents.map(c => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+  return markdown.replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!|<>])/g, '$1');
 }
 
 function lineOf(doc: vscode.TextDocument, re: RegExp): number {

@@ -106,8 +106,9 @@ const DAY = 86_400_000;
 
 function summary(c: CertificateInfo): CertSummary {
   return {
-    subject: c.subjectRfc4514,
-    issuer: c.issuerRfc4514,
+    // CUCM's `;` form, CN first, as engineers read it in `show ctl`.
+    subject: c.subjectCucm,
+    issuer: c.issuerCucm,
     serial: c.serial,
     sha1: c.sha1,
     sha256: c.sha256,
@@ -196,7 +197,7 @@ function fileSummary(l: TrustList): FileSummary {
 
 const signerOf = (l: TrustList) => l.records.find(r => r.isSigner);
 const signerSide = (r: TrustRecord | undefined): SignerSide | undefined =>
-  r && { recordIndex: r.index, subject: r.certificate?.subjectRfc4514 ?? r.subjectName ?? '', serial: r.certificate?.serial ?? r.serial ?? '', sha256: r.certificate?.sha256 ?? '' };
+  r && { recordIndex: r.index, subject: r.certificate?.subjectCucm ?? r.subjectName ?? '', serial: r.certificate?.serial ?? r.serial ?? '', sha256: r.certificate?.sha256 ?? '' };
 
 const idsOf = (l: TrustList, roles: number[]) => new Set(l.records.filter(r => r.role !== undefined && roles.includes(r.role)).map(certId).filter((x): x is string => !!x));
 const sameSet = (a: Set<string>, b: Set<string>) => a.size === b.size && [...a].every(x => b.has(x));

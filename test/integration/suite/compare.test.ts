@@ -3,9 +3,8 @@
 // follows a file change, and "Compare with Previous Version" reads a committed version through vscode.git.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { TlvViewerApi } from '../../../src/extension/extension';
 import type { CompareModel } from '../../../src/extension/compare/protocol';
@@ -50,6 +49,26 @@ const verdictsOf = (m: CompareModel) => m.comparison.verdicts.map(({ devices, ou
 
 function allTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap(g => g.tabs);
+}
+
+/** The test host turns git off in its user settings; this test turns it on, and back as it was. */
+let gitEnabledBefore: boolean | undefined;
+
+async function enableGit(): Promise<void> {
+  const ext = vscode.extensions.getExtension<{ enabled: boolean }>('vscode.git');
+  assert.ok(ext, 'the built-in git extension is not installed');
+  const git = ext.isActive ? ext.exports : await ext.activate();
+  const config = vscode.workspace.getConfiguration('git');
+  gitEnabledBefore = config.inspect<boolean>('enabled')?.globalValue;
+  await config.update('enabled', true, vscode.ConfigurationTarget.Global);
+  for (let waited = 0; !git.enabled; waited += 100) {
+    assert.ok(waited < 10000, 'git did not become enabled within 10 s');
+    await new Promise(resolve => setTimeout(resolve, 100));
+  }
+}
+
+async function restoreGit(): Promise<void> {
+  await vscode.workspace.getConfiguration('git').update('enabled', gitEnabledBefore, vscode.ConfigurationTarget.Global);
 }
 
 describe('compare', () => {
@@ -123,8 +142,10 @@ describe('compare', () => {
   it('Compare with Previous Version compares the working copy with its last committed version', async function () {
     this.timeout(60000);
     const api = await extensionApi();
-    // A throw-away repository outside the workspace: v1 committed, then v2 in the working tree.
-    const repo = mkdtempSync(join(tmpdir(), 'tlv-git-'));
+    await enableGit();
+    // A repository outside the workspace, beside it in the run's folder (the runner removes that):
+    // v1 committed, then v2 in the working tree.
+    const repo = mkdtempSync(join(dirname(fixture(OLD).fsPath), '..', 'git-repo-'));
     try {
       const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'pipe' });
       git('init', '-q');
@@ -142,9 +163,17 @@ describe('compare', () => {
       const model = await updated;
       assert.deepEqual(verdictsOf(model), EXPECTED_VERDICTS);
       assert.match(model.old.description, / v1$/);
+
+      // The text diff renders the committed side through the git extension's file system.
+      await vscode.commands.executeCommand('tlvViewer.compareTextDiff');
+      const diff = allTabs().map(t => t.input).find((i): i is vscode.TabInputTextDiff => i instanceof vscode.TabInputTextDiff);
+      assert.ok(diff, 'no text diff tab opened');
+      assert.equal(vscode.Uri.parse(diff.original.query).scheme, 'git');
+      const left = await vscode.workspace.openTextDocument(diff.original);
+      assert.match(left.getText(), /The CTL file was verified successfully\./);
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-      rmSync(repo, { recursive: true, force: true });
+      await restoreGit();
     }
   });
 });

@@ -102,7 +102,7 @@ export class RecordsDiffTable {
     const cells = COLUMNS.flatMap(col => {
       const differs = r.status === 'changed' && r.differences.includes(col.difference);
       return [r.old, r.new].map(side => h('td', {
-        class: ['mono', differs ? 'differs' : ''].filter(Boolean).join(' '),
+        class: ['mono', `col-${col.difference}`, differs ? 'differs' : ''].filter(Boolean).join(' '),
         text: side ? col.value(side, side.certificate, s) : '',
         attrs: { title: side && col.title?.(side.certificate) },
       }));

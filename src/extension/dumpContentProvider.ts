@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { renderShowCtl } from '../core/dump';
 import type { DumpLine, DumpResult } from '../core/dump';
+import type { TrustRecord } from '../core/model';
 import { Disposable } from './dispose';
 import { loadTrustList, watchFile } from './loadTrustList';
 import type { ViewModel } from '../shared/protocol';
@@ -47,6 +48,17 @@ export class DumpContentProvider extends Disposable implements vscode.TextDocume
     if (cached?.dump.text === text) return cached;
     const fresh = await this.render(uri).catch(() => undefined);
     return fresh?.dump.text === text ? fresh : undefined;
+  }
+
+  /** The record a line of a rendered file belongs to; header signer lines map to the signer's record. */
+  async recordAt(document: vscode.TextDocument, line: number): Promise<TrustRecord | undefined> {
+    if (document.uri.scheme !== DUMP_SCHEME) return undefined;
+    const rendered = await this.get(document.uri, document.getText());
+    const info = rendered?.lineMap.get(line);
+    if (!rendered || !info) return undefined;
+    const { list } = rendered.model;
+    const index = info.recordIndex ?? (info.fieldPath && /^header\/3\b/.test(info.fieldPath) ? list.signature.signerRecord : undefined);
+    return index === undefined ? undefined : list.records.find(r => r.index === index);
   }
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { RenderedSummary } from '../shared/protocol';
 import type { EditorSession } from './editorSession';
+import type { DumpContentProvider } from './dumpContentProvider';
 
 export interface RenderEvent {
   uri: string;
@@ -10,6 +11,9 @@ export interface RenderEvent {
 }
 
 export class EditorRegistry implements vscode.Disposable {
+  /** The text views, so commands run from one act on the record under the cursor. */
+  constructor(readonly dumps: DumpContentProvider) {}
+
   private readonly sessions = new Set<EditorSession>();
   private readonly summaries = new Map<string, RenderedSummary>();
   private readonly _onDidRender = new vscode.EventEmitter<RenderEvent>();

@@ -22,8 +22,8 @@ export interface TlvViewerApi {
 
 export function activate(context: vscode.ExtensionContext): TlvViewerApi {
   const log = vscode.window.createOutputChannel('CUCM Trust List', { log: true });
-  const registry = new EditorRegistry();
   const dumps = DumpContentProvider.register();
+  const registry = new EditorRegistry(dumps.provider);
   const compare = registerCompare(context.extensionUri, log);
   context.subscriptions.push(
     log,

@@ -36,22 +36,11 @@ export class TlvDumpHoverProvider implements vscode.HoverProvider {
     const text = document.lineAt(position.line).text;
     const range = new vscode.Range(position.line, 0, position.line, text.length);
     const contents: vscode.MarkdownString[] = [];
-    const record = await this.recordAt(document, position.line);
+    const record = await this.dumps.recordAt(document, position.line);
     if (record) contents.push(certificateMarkdown(record));
     const classified = classifyShowCtlLine(text);
     const meaning = classified ? lineMeaning(classified) : [];
     if (meaning.length) contents.push(new vscode.MarkdownString().appendText(meaning.join('\n\n')));
     return contents.length ? new vscode.Hover(contents, range) : undefined;
-  }
-
-  /** The record a line of a rendered file belongs to; header signer lines map to the signer's record. */
-  private async recordAt(document: vscode.TextDocument, line: number): Promise<TrustRecord | undefined> {
-    if (document.uri.scheme !== DUMP_SCHEME) return undefined;
-    const rendered = await this.dumps.get(document.uri, document.getText());
-    const info = rendered?.lineMap.get(line);
-    if (!rendered || !info) return undefined;
-    const { list } = rendered.model;
-    const index = info.recordIndex ?? (info.fieldPath && /^header\/3\b/.test(info.fieldPath) ? list.signature.signerRecord : undefined);
-    return index === undefined ? undefined : list.records.find(r => r.index === index);
   }
 }

@@ -44,7 +44,7 @@ export class VirtualTable {
   }
 
   scrollToRow(index: number): void {
-    this.virtual.scrollToIndex(index, this.table.tHead?.offsetHeight ?? ROW_HEIGHT);
+    this.virtual.scrollToIndex(index, ROW_HEIGHT);
   }
 
   private render(start: number, end: number): void {

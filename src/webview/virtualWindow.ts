@@ -1,5 +1,6 @@
 // Windowed rendering for long lists: works out which rows of a fixed-height list are visible in a
-// scroll container and asks the owner to render just those (plus a small margin).
+// scroll container and asks the owner to render just those (plus a small margin). The scroll position
+// and height are cached from events, so selecting never forces a synchronous layout.
 
 const OVERSCAN = 8;
 
@@ -8,14 +9,22 @@ export class VirtualWindow {
   private start = -1;
   private end = -1;
   private frame = 0;
+  private scrollTop = 0;
+  private height = 0;
 
   constructor(
     private readonly scroller: HTMLElement,
     readonly rowHeight: number,
     private readonly render: (start: number, end: number) => void,
   ) {
-    scroller.addEventListener('scroll', () => this.schedule(), { passive: true });
-    new ResizeObserver(() => this.schedule()).observe(scroller);
+    scroller.addEventListener('scroll', () => {
+      this.scrollTop = scroller.scrollTop;
+      this.schedule();
+    }, { passive: true });
+    new ResizeObserver(entries => {
+      this.height = entries[entries.length - 1].contentRect.height;
+      this.schedule();
+    }).observe(scroller);
   }
 
   setCount(count: number): void {
@@ -32,9 +41,12 @@ export class VirtualWindow {
   /** Scrolls row `index` into view if it is not; a jump puts it a few rows below the top, with context. */
   scrollToIndex(index: number, headerHeight = 0): void {
     const top = index * this.rowHeight;
-    const view = this.scroller.clientHeight - headerHeight;
-    const visible = top >= this.scroller.scrollTop && top + this.rowHeight <= this.scroller.scrollTop + view;
-    if (!visible) this.scroller.scrollTop = Math.max(0, top - Math.min(2 * this.rowHeight, view / 3));
+    const view = this.height - headerHeight;
+    const visible = top >= this.scrollTop && top + this.rowHeight <= this.scrollTop + view;
+    if (!visible) {
+      this.scrollTop = Math.max(0, top - Math.min(2 * this.rowHeight, view / 3));
+      this.scroller.scrollTop = this.scrollTop;
+    }
     this.update();
   }
 
@@ -47,9 +59,9 @@ export class VirtualWindow {
   }
 
   private update(): void {
-    const first = Math.floor(this.scroller.scrollTop / this.rowHeight);
-    const visible = Math.ceil((this.scroller.clientHeight || 600) / this.rowHeight);
-    const start = Math.max(0, first - OVERSCAN);
+    const first = Math.floor(this.scrollTop / this.rowHeight);
+    const visible = Math.ceil((this.height || 600) / this.rowHeight);
+    const start = Math.max(0, Math.min(first, this.count - visible) - OVERSCAN);
     const end = Math.min(this.count, first + visible + OVERSCAN);
     if (start === this.start && end === this.end) return;
     this.start = start;

@@ -35,7 +35,8 @@ export async function resolveTarget(registry: EditorRegistry, arg0: unknown, arg
   if (arg0 instanceof vscode.Uri) {
     const uri = sourceUri(arg0);
     const model = registry.find(uri)?.model ?? (await loadTrustList(uri));
-    return { uri, model, recordIndex: typeof arg1 === 'number' ? arg1 : undefined, path: typeof arg1 === 'string' ? arg1 : undefined };
+    const recordIndex = typeof arg1 === 'number' ? arg1 : arg1 === undefined ? await recordUnderCursor(registry, arg0) : undefined;
+    return { uri, model, recordIndex, path: typeof arg1 === 'string' ? arg1 : undefined };
   }
   const session = registry.activeSession;
   if (!session) {
@@ -44,6 +45,13 @@ export async function resolveTarget(registry: EditorRegistry, arg0: unknown, arg
   }
   if (isMenuContext(arg0)) return { uri: session.uri, model: session.model, recordIndex: arg0.recordIndex, path: arg0.path };
   return { uri: session.uri, model: session.model, path: session.selectedPath };
+}
+
+/** For a command run from a text view's context menu: the record on the cursor's line. */
+async function recordUnderCursor(registry: EditorRegistry, uri: vscode.Uri): Promise<number | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  if (uri.scheme !== 'tlvdump' || editor?.document.uri.toString() !== uri.toString()) return undefined;
+  return (await registry.dumps.recordAt(editor.document, editor.selection.active.line))?.index;
 }
 
 export function recordLabel(record: TrustRecord): string {

@@ -77,8 +77,10 @@ export class EditorSession extends Disposable {
       case 'request':
         this.post({ type: 'response', id: message.id, result: await this.answer(message) });
         return;
-      default:
-        this.log.warn(`Unknown message from the webview: ${JSON.stringify((message as { type?: unknown }).type)}`);
+      default: {
+        const unknown: never = message;
+        this.log.warn(`Unknown message from the webview: ${JSON.stringify((unknown as { type?: unknown }).type)}`);
+      }
     }
   }
 
@@ -93,8 +95,10 @@ export class EditorSession extends Disposable {
           return { ok: true };
         case 'exportCertificate':
           return { ok: (await exportCertificateInteractive(this.uri, this.model, request.params.record, request.params.format)) !== undefined };
-        default:
-          return { err: { message: `Unknown request ${(request as { method?: string }).method ?? ''}` } };
+        default: {
+          const unknown: never = request;
+          return { err: { message: `Unknown request ${(unknown as { method?: string }).method ?? ''}` } };
+        }
       }
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);

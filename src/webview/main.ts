@@ -49,6 +49,7 @@ class App {
     this.tree = new TreeView(s.structure, this.expanded, {
       onSelect: key => this.select(key, { focusTree: true }),
       onExpandedChange: () => this.persist(),
+      onHover: (node, row) => this.hoverTree(node, row),
     });
     this.tagTable = new TagTable(s, key => this.select(key));
     this.records = new RecordsTable(s, r => this.select(r.path));
@@ -116,6 +117,15 @@ class App {
     this.tree.select(key, opts.focusTree);
     vscode.postMessage({ type: 'select', path: key });
     this.persist();
+  }
+
+  /** Certificate details for a record node or its CERTIFICATE field, like the records-table rows. */
+  private hoverTree(node: TreeNode | undefined, row: HTMLElement | undefined): void {
+    const section = node && sectionOf(node);
+    const showsCertificate = node && (node === section || node.field?.value.type === 'certificate');
+    const record = showsCertificate ? this.model.list.records.find(r => r.index === section?.recordIndex) : undefined;
+    if (record && row) this.records.tooltip.show(record, row, this.s);
+    else this.records.tooltip.hide();
   }
 
   private pick(offset: number): void {
@@ -192,8 +202,10 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
     case 'response':
       rpc.settle(message.id, message.result);
       return;
-    default:
-      console.warn('Unknown message from the host', (message as { type?: unknown }).type);
+    default: {
+      const unknown: never = message;
+      console.warn('Unknown message from the host', (unknown as { type?: unknown }).type);
+    }
   }
 });
 

@@ -31,15 +31,19 @@ export class RecordsTable {
         { label: s.colSha1 },
       ],
       renderRow: i => this.renderRow(i),
+      onActivate: i => {
+        if (this.records[i]) this.onSelect(this.records[i]);
+      },
     });
     const el = this.table.element;
-    el.addEventListener('click', e => this.withRow(e, r => this.onSelect(r)));
     el.addEventListener('mouseover', e => this.withRow(e, (r, row) => this.tooltip.show(r, row, s)));
     el.addEventListener('focusin', e => this.withRow(e, (r, row) => this.tooltip.show(r, row, s)));
     el.addEventListener('mouseleave', () => this.tooltip.hide());
     el.addEventListener('focusout', () => this.tooltip.hide());
     el.addEventListener('scroll', () => this.tooltip.hide(), { passive: true });
-    el.addEventListener('keydown', e => this.onKey(e));
+    el.addEventListener('keydown', e => {
+      if (e.key === 'Escape') this.tooltip.hide();
+    });
   }
 
   get element(): HTMLElement {
@@ -61,7 +65,7 @@ export class RecordsTable {
     this.selected = index;
     this.table.refresh();
     const i = this.records.findIndex(r => r.index === index);
-    if (i >= 0) this.table.scrollToRow(i);
+    if (i >= 0) this.table.showRow(i);
   }
 
   private withRow(e: Event, act: (r: TrustRecord, row: HTMLElement) => void): void {
@@ -69,27 +73,6 @@ export class RecordsTable {
     const n = Number(row?.getAttribute('data-record'));
     const record = this.records.find(r => r.index === n);
     if (row instanceof HTMLElement && record) act(record, row);
-  }
-
-  private onKey(e: KeyboardEvent): void {
-    const row = (e.target as HTMLElement).closest('tr[data-record]');
-    const i = this.records.findIndex(r => r.index === Number(row?.getAttribute('data-record')));
-    if (i < 0) return;
-    let next = i;
-    if (e.key === 'ArrowDown') next = Math.min(this.records.length - 1, i + 1);
-    else if (e.key === 'ArrowUp') next = Math.max(0, i - 1);
-    else if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      this.onSelect(this.records[i]);
-      return;
-    } else if (e.key === 'Escape') {
-      this.tooltip.hide();
-      return;
-    } else return;
-    e.preventDefault();
-    this.table.scrollToRow(next);
-    const target = this.table.table.querySelector(`tr[data-record="${this.records[next].index}"]`);
-    if (target instanceof HTMLElement) target.focus();
   }
 
   private renderRow(i: number): HTMLTableRowElement {
@@ -102,7 +85,6 @@ export class RecordsTable {
       class: [selected ? 'selected' : '', r.isSigner ? 'signer' : ''].filter(Boolean).join(' ') || undefined,
       attrs: {
         'data-record': r.index,
-        tabindex: 0,
         'aria-selected': selected ? 'true' : 'false',
         'data-vscode-context': JSON.stringify(context),
       },

@@ -28,17 +28,10 @@ export class TagTable {
         { label: s.colOffset, class: 'num' },
       ],
       renderRow: i => this.renderRow(i),
-    });
-    this.table.element.addEventListener('click', e => {
-      const key = (e.target as HTMLElement).closest('tr')?.getAttribute('data-path');
-      if (key) this.onSelect(key);
-    });
-    this.table.element.addEventListener('keydown', e => {
-      const key = (e.target as HTMLElement).closest('tr')?.getAttribute('data-path');
-      if (key && (e.key === 'Enter' || e.key === ' ')) {
-        e.preventDefault();
-        this.onSelect(key);
-      }
+      onActivate: i => {
+        const f = this.fields[i];
+        if (f) this.onSelect(this.index?.keyOf.get(f) ?? f.path);
+      },
     });
   }
 
@@ -64,7 +57,7 @@ export class TagTable {
     this.selected = key;
     this.table.refresh();
     const i = this.fields.findIndex(f => this.index?.keyOf.get(f) === key);
-    if (i >= 0) this.table.scrollToRow(i);
+    if (i >= 0) this.table.showRow(i);
   }
 
   private renderRow(i: number): HTMLTableRowElement {
@@ -72,7 +65,7 @@ export class TagTable {
     const key = this.index?.keyOf.get(f) ?? f.path;
     const row = h('tr', {
       class: key === this.selected ? 'selected' : undefined,
-      attrs: { 'data-path': key, tabindex: 0, 'aria-selected': key === this.selected ? 'true' : 'false' },
+      attrs: { 'data-path': key, 'aria-selected': key === this.selected ? 'true' : 'false' },
     },
     h('td', { class: 'num', text: String(f.tag) }),
     h('td', { text: f.label || f.name }),

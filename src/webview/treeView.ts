@@ -9,6 +9,8 @@ const ROW_HEIGHT = 22;
 export interface TreeViewEvents {
   onSelect(key: string): void;
   onExpandedChange(expanded: Set<string>): void;
+  /** The pointer is over a row (for the certificate tooltip), or left the tree. */
+  onHover(node: TreeNode | undefined, row: HTMLElement | undefined): void;
 }
 
 export class TreeView {
@@ -27,6 +29,13 @@ export class TreeView {
     this.virtual = new VirtualWindow(this.element, ROW_HEIGHT, (start, end) => this.render(start, end));
     this.element.addEventListener('keydown', e => this.onKey(e));
     this.element.addEventListener('click', e => this.onClick(e));
+    this.element.addEventListener('mouseover', e => {
+      const row = (e.target as HTMLElement).closest('[role=treeitem]');
+      const node = row && this.byKey.get(row.getAttribute('data-path') ?? '');
+      if (row instanceof HTMLElement && node) this.events.onHover(node, row);
+    });
+    this.element.addEventListener('mouseleave', () => this.events.onHover(undefined, undefined));
+    this.element.addEventListener('scroll', () => this.events.onHover(undefined, undefined), { passive: true });
   }
 
   setRoots(roots: TreeNode[]): void {

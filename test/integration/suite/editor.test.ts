@@ -3,12 +3,13 @@
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { TlvViewerApi } from '../../../src/extension/extension';
 import type { RenderedSummary } from '../../../src/shared/protocol';
+import { decode } from '../../../src/core/decode';
 
 const EXTENSION_ID = 'tlv-viewer.cucm-trust-list-viewer';
 const VIEW_TYPE = 'tlvViewer.editor';
@@ -47,6 +48,10 @@ function hoverText(hovers: vscode.Hover[]): string {
   return markdown.replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!|<>])/g, '$1');
 }
 
+function decodeCount(bytes: Buffer): number {
+  return decode(new Uint8Array(bytes)).records.length;
+}
+
 function lineOf(doc: vscode.TextDocument, re: RegExp): number {
   for (let i = 0; i < doc.lineCount; i++) if (re.test(doc.lineAt(i).text)) return i;
   assert.fail(`no line matching ${re} in ${doc.uri.toString()}`);
@@ -73,6 +78,30 @@ describe('trust-list editor', function () {
     const bytes = readFileSync(uri.fsPath);
     const digest = (algo: string): string => createHash(algo).update(bytes).digest('hex');
     assert.deepEqual(shown, { badge: 'verified', md5: digest('md5'), sha1: digest('sha1'), sha256: digest('sha256'), records: 6 });
+  });
+
+  it('shows the new content when the file changes on disk', async () => {
+    const uri = fixture('CTLFile-changing.tlv');
+    const ctl = readFileSync(fixture('CTLFile.tlv').fsPath);
+    const itl = readFileSync(fixture('ITLFile.tlv').fsPath);
+    writeFileSync(uri.fsPath, ctl);
+    try {
+      assert.equal((await openAndRender(uri)).md5, createHash('md5').update(ctl).digest('hex'));
+      const viewer = await api();
+      const next = new Promise<RenderedSummary>(resolve => {
+        const sub = viewer.onDidRender(e => {
+          if (e.uri !== uri.toString()) return;
+          sub.dispose();
+          resolve(e.summary);
+        });
+      });
+      writeFileSync(uri.fsPath, itl);
+      const shown = await next;
+      assert.equal(shown.md5, createHash('md5').update(itl).digest('hex'));
+      assert.equal(shown.records, decodeCount(itl));
+    } finally {
+      rmSync(uri.fsPath, { force: true });
+    }
   });
 
   it('opens the show ctl text view as a tlvdump: document', async () => {

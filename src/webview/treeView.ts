@@ -27,9 +27,16 @@ export class TreeView {
     this.element = h('div', { id: 'tree', class: 'tree scroll', attrs: { role: 'tree', 'aria-label': label } }, this.sizer);
     this.sizer.appendChild(this.window);
     this.virtual = new VirtualWindow(this.element, ROW_HEIGHT, (start, end) => this.render(start, end));
-    this.element.addEventListener('keydown', e => this.onKey(e));
-    this.element.addEventListener('click', e => this.onClick(e));
-    this.element.addEventListener('mouseover', e => {
+    this.element.addEventListener('keydown', e => {
+      this.events.onHover(undefined, undefined);
+      this.onKey(e);
+    });
+    this.element.addEventListener('click', e => {
+      this.events.onHover(undefined, undefined);
+      this.onClick(e);
+    });
+    // mousemove, not mouseover: rows re-rendered under a still pointer must not bring the tooltip back.
+    this.element.addEventListener('mousemove', e => {
       const row = (e.target as HTMLElement).closest('[role=treeitem]');
       const node = row && this.byKey.get(row.getAttribute('data-path') ?? '');
       if (row instanceof HTMLElement && node) this.events.onHover(node, row);

@@ -109,7 +109,8 @@ export class RecordsDiffTable {
     });
     return h('tr', {
       class: `status-${r.status}`,
-      attrs: { 'data-status': r.status, 'data-row': i, 'data-record': index, tabindex: 0 },
+      // Roving focus: the table is one tab stop, arrow keys move between rows.
+      attrs: { 'data-status': r.status, 'data-row': i, 'data-record': index, tabindex: i === 0 ? 0 : -1 },
     },
     h('td', { class: 'status' },
       h('span', { class: 'status-mark', text: MARKS[r.status], attrs: { 'aria-hidden': 'true' } }),
@@ -139,10 +140,14 @@ export class RecordsDiffTable {
       this.tooltip.hide();
       return;
     }
-    const next = e.key === 'ArrowDown' ? row.nextElementSibling : e.key === 'ArrowUp' ? row.previousElementSibling : null;
-    if (next instanceof HTMLElement) {
-      e.preventDefault();
-      next.focus();
-    }
+    const rows = Array.from(this.body.querySelectorAll<HTMLElement>('tr[data-row]'));
+    const i = rows.indexOf(row);
+    const moves: Record<string, HTMLElement | undefined> = { ArrowDown: rows[i + 1], ArrowUp: rows[i - 1], Home: rows[0], End: rows[rows.length - 1] };
+    const target = moves[e.key];
+    if (!target) return;
+    e.preventDefault();
+    row.tabIndex = -1;
+    target.tabIndex = 0;
+    target.focus();
   }
 }

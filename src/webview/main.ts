@@ -12,6 +12,8 @@ import { TagTable } from './tagTable';
 import { RecordsTable } from './recordsTable';
 import { HexView } from './hexView';
 import { renderTopBar } from './topBar';
+import { SelectionActions } from './actions';
+import { certificateField } from '../shared/fieldIndex';
 
 interface VsCodeApi {
   postMessage(message: WebviewToHost): void;
@@ -41,6 +43,7 @@ class App {
   private readonly records: RecordsTable;
   private readonly hex: HexView;
   private readonly fieldsHeading: HTMLElement;
+  private readonly actions: SelectionActions;
 
   constructor(private readonly s: WebviewStrings, private settings: WebviewSettings, private readonly locale: string) {
     const saved = vscode.getState() as PersistedState | undefined;
@@ -55,14 +58,23 @@ class App {
     this.records = new RecordsTable(s, r => this.select(r.path));
     this.hex = new HexView(s.hexLabel, offset => this.pick(offset), dir => this.step(dir));
     this.fieldsHeading = h('h2', { id: 'fields-heading', text: s.header });
+    this.actions = new SelectionActions(s, {
+      copy: format => {
+        if (this.selected) void rpc.request('copyField', { path: this.selected, format }).catch(() => undefined);
+      },
+      export: format => {
+        const record = this.section?.recordIndex;
+        if (record !== undefined) void rpc.request('exportCertificate', { record, format }).catch(() => undefined);
+      },
+    });
     const pane = (id: string, heading: HTMLElement, body: HTMLElement): HTMLElement =>
-      h('section', { id, class: 'pane', attrs: { 'aria-labelledby': heading.id } }, heading, body);
+      h('section', { id, class: 'pane', attrs: { 'aria-labelledby': (heading.querySelector('h2') ?? heading).id } }, heading, body);
     document.body.replaceChildren(
       this.topSlot,
-      h('main', { id: 'layout' },
+      h('main', { id: 'layout', attrs: { 'aria-label': s.appLabel } },
         pane('tree-pane', h('h2', { id: 'tree-heading', text: s.structure }), this.tree.element),
         h('div', { class: 'right' },
-          pane('fields-pane', this.fieldsHeading, this.tagTable.element),
+          pane('fields-pane', h('div', { class: 'pane-header' }, this.fieldsHeading, this.actions.element), this.tagTable.element),
           pane('records-pane', h('h2', { id: 'records-heading', text: s.records }), this.records.element),
           pane('hex-pane', h('h2', { id: 'hex-heading', text: s.bytes }), this.hex.element))),
       this.records.tooltip.element);
@@ -112,6 +124,8 @@ class App {
       this.tagTable.show(caption, record ? record.fields : this.model.list.header.fields, this.model.bytes, this.index, this.s);
     }
     this.tagTable.setSelected(key);
+    const copyable = node.field !== undefined && node.field.value.type !== 'container' && node.field.value.type !== 'padding';
+    this.actions.update(copyable, record !== undefined && certificateField(record) !== undefined);
     this.records.setSelected(record?.index);
     this.hex.setSelection({ field: node.field, section: record ? record.range : this.model.list.header.range });
     this.tree.select(key, opts.focusTree);

@@ -30,7 +30,7 @@ function tagMeaning(label: string): string | undefined {
   }
 }
 
-export function roleMeaning(name: string): string | undefined {
+function roleMeaning(name: string): string | undefined {
   switch (name) {
     case 'SAST':
     case 'System Administrator Security Token':

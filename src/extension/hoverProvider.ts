@@ -12,7 +12,7 @@ import { recordLabel } from './commands/target';
 import { certificateLabels } from './strings';
 import { lineMeaning } from './glossary';
 
-export function certificateMarkdown(record: TrustRecord, now = Date.now()): vscode.MarkdownString {
+function certificateMarkdown(record: TrustRecord, now = Date.now()): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendText(recordLabel(record));
   if (!record.certificate) {

@@ -12,7 +12,7 @@ export function getWebviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptio
 }
 
 /** 128 bits from a crypto source, per render. */
-export function getNonce(): string {
+function getNonce(): string {
   return randomBytes(16).toString('base64');
 }
 

@@ -23,7 +23,7 @@ export function expiryState(notAfter: string | undefined, now: number, warningDa
   return days < warningDays ? 'expiring' : 'ok';
 }
 
-export function daysLeftText(notAfter: string, now: number, labels: CertificateLabels): string {
+function daysLeftText(notAfter: string, now: number, labels: CertificateLabels): string {
   const days = daysLeft(notAfter, now);
   if (days === undefined) return labels.none;
   return Date.parse(notAfter) <= now ? format(labels.expiredValue, Math.abs(days)) : format(labels.daysLeftValue, days);

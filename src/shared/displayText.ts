@@ -4,7 +4,7 @@
 // C0/C1 controls, bidi embeddings/overrides/isolates, marks, line/paragraph separators, BOM.
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
 
-export const DEFAULT_MAX_CHARS = 512;
+const DEFAULT_MAX_CHARS = 512;
 
 export function displayText(text: string, maxChars = DEFAULT_MAX_CHARS): string {
   const cut = text.length > maxChars ? `${text.slice(0, maxChars)}… (+${text.length - maxChars})` : text;

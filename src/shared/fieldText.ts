@@ -31,7 +31,7 @@ export function fieldBytes(field: Field, bytes: Uint8Array): Uint8Array {
   return bytes.subarray(field.valueRange.start, Math.min(field.valueRange.end, bytes.length));
 }
 
-export function hexPreview(value: Uint8Array): string {
+function hexPreview(value: Uint8Array): string {
   const head = toHex(value.subarray(0, PREVIEW_BYTES), ' ');
   return value.length > PREVIEW_BYTES ? `${head} …` : head;
 }

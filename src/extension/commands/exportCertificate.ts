@@ -7,14 +7,14 @@ import { fieldBytes } from '../../shared/fieldText';
 import { toPem } from '../../shared/bytesText';
 import { pickRecord, resolveTarget } from './target';
 
-export function certificateBytes(model: ViewModel, recordIndex: number): Uint8Array {
+function certificateBytes(model: ViewModel, recordIndex: number): Uint8Array {
   const record = recordByIndex(model.list, recordIndex);
   const field = record && certificateField(record);
   if (!field) throw new Error(vscode.l10n.t('Record #{0} has no certificate.', recordIndex));
   return fieldBytes(field, model.bytes);
 }
 
-export function encodeCertificate(der: Uint8Array, format: CertificateFormat): Uint8Array {
+function encodeCertificate(der: Uint8Array, format: CertificateFormat): Uint8Array {
   return format === 'der' ? der : new TextEncoder().encode(toPem(der));
 }
 
@@ -35,7 +35,7 @@ function defaultName(model: ViewModel, recordIndex: number, format: CertificateF
 }
 
 /** Writes to `target`, which must not exist yet; returns the written uri. */
-export async function writeCertificate(model: ViewModel, recordIndex: number, format: CertificateFormat, target: vscode.Uri): Promise<vscode.Uri> {
+async function writeCertificate(model: ViewModel, recordIndex: number, format: CertificateFormat, target: vscode.Uri): Promise<vscode.Uri> {
   const data = encodeCertificate(certificateBytes(model, recordIndex), format);
   if (await exists(target)) throw new Error(vscode.l10n.t('{0} already exists. Choose a new file name.', target.fsPath || target.toString()));
   await vscode.workspace.fs.writeFile(target, data);

@@ -13,7 +13,7 @@ export interface PublicKeyDer {
 export interface CryptoPort {
   /** Lowercase hex digest of the concatenated parts. */
   digest(hash: HashName, parts: Uint8Array[]): string;
-  /** PKCS#1 v1.5 for RSA keys, ECDSA (DER signature) for EC keys. False on any failure. */
+  /** PKCS#1 v1.5 for RSA keys; ECDSA for EC keys, DER or fixed r||s signature. False on any failure. */
   verify(hash: HashName, key: PublicKeyDer, parts: Uint8Array[], signature: Uint8Array): boolean;
 }
 
@@ -47,12 +47,16 @@ export const nodeCrypto: CryptoPort = {
   verify(hash, key, parts, signature) {
     const k = toKey(key);
     if (!k) return false;
-    try {
-      const v = createVerify(hash);
-      for (const p of parts) v.update(p);
-      return v.verify(k, signature);
-    } catch {
-      return false;
-    }
+    const check = (dsaEncoding: 'der' | 'ieee-p1363') => {
+      try {
+        const v = createVerify(hash);
+        for (const p of parts) v.update(p);
+        return v.verify({ key: k, dsaEncoding }, signature);
+      } catch {
+        return false;
+      }
+    };
+    // No CUCM file with an EC signer has been seen, so accept both ECDSA signature encodings.
+    return check('der') || (k.asymmetricKeyType === 'ec' && check('ieee-p1363'));
   },
 };

@@ -72,7 +72,10 @@ export interface TrustListSpec {
   kind: 'CTL' | 'ITL';
   /** Default cucm. */
   layout?: Layout;
-  /** Signs the file and is named in the header. RSA only. */
+  /**
+   * Signs the file and is named in the header. RSA gives PKCS#1 v1.5; an EC signer (never seen
+   * from CUCM, but possible in hand-built files) gives ECDSA in the fixed r||s form (IEEE P1363).
+   */
   signer: TestCert;
   /** Default sha1. */
   digest?: Digest;
@@ -134,7 +137,7 @@ export function buildTrustList(spec: TrustListSpec): Uint8Array {
 
 export function buildTrustListDetailed(spec: TrustListSpec): BuiltTrustList {
   const layout = spec.layout ?? 'cucm';
-  const signatureLength = rsaSignatureLength(spec.signer);
+  const signatureLength = signatureLengthOf(spec.signer);
   const out = new Writer();
 
   // HEADERLENGTH is fixed-size, so a first pass with 0 gives the real value.
@@ -156,7 +159,8 @@ export function buildTrustListDetailed(spec: TrustListSpec): BuiltTrustList {
   const bytes = out.bytes();
   const signatureTlv = header.find(f => f.tag === TAG.SIGNATURE)!.range;
   const signed = Buffer.concat([bytes.subarray(0, signatureTlv.start), bytes.subarray(signatureTlv.end)]);
-  bytes.set(sign(spec.digest ?? 'sha1', signed, spec.signer.privateKey), signatureTlv.start + 3);
+  const key = spec.signer.publicKey.asymmetricKeyType === 'ec' ? { key: spec.signer.privateKey, dsaEncoding: 'ieee-p1363' as const } : spec.signer.privateKey;
+  bytes.set(sign(spec.digest ?? 'sha1', signed, key), signatureTlv.start + 3);
   return { bytes, headerLength, header, signatureTlv, records };
 }
 
@@ -176,7 +180,7 @@ function headerFields(spec: TrustListSpec, layout: Layout, signatureLength: numb
         leaf(TAG.DIGESTALGORITHM, octets(DIGEST_CODES[spec.digest ?? 'sha1'])),
         { tag: TAG.SIGNATUREALGOINFO, children: [
           leaf(TAG.SIGNATUREALGORITHM, octets(0)),
-          leaf(TAG.SIGNATUREMODULUS, octets(MODULUS_INDEX[signatureLength]!)),
+          leaf(TAG.SIGNATUREMODULUS, octets(MODULUS_INDEX[signatureLength] ?? 0)),
         ] },
       ],
     },
@@ -231,10 +235,11 @@ function commonName(cert: TestCert): string {
   return cert.subject.find(([type]) => type === 'CN')?.[1] ?? '';
 }
 
-function rsaSignatureLength(signer: TestCert): number {
-  const bits = signer.publicKey.asymmetricKeyDetails?.modulusLength;
-  if (signer.publicKey.asymmetricKeyType !== 'rsa' || !bits) throw new Error('trust lists are signed with RSA keys only');
-  return bits / 8;
+function signatureLengthOf(signer: TestCert): number {
+  const details = signer.publicKey.asymmetricKeyDetails;
+  if (signer.publicKey.asymmetricKeyType === 'ec') return details?.namedCurve === 'secp384r1' ? 96 : 64;
+  if (signer.publicKey.asymmetricKeyType !== 'rsa' || !details?.modulusLength) throw new Error('trust lists are signed with RSA or EC keys');
+  return details.modulusLength / 8;
 }
 
 function encodedSize(node: Node): number {

@@ -89,3 +89,16 @@ test('hostile lengths: a record claiming 65535 bytes, nested containers overflow
   assert.ok(unknown.diagnostics.some(d => d.code === 'UNKNOWN_TAG' && d.offset === 10));
   assert.equal(unknown.records.length, 1);
 });
+
+test('an EC signer: ECDSA verifies, and a changed byte does not', async () => {
+  const { makeCert } = await import('../support/certs');
+  const { buildTrustList } = await import('../support/builder');
+  const ecSigner = makeCert({ subject: [['CN', 'ec-signer']], key: 'ec-p256', keyId: 'ec-signer' });
+  const bytes = buildTrustList({ kind: 'ITL', signer: ecSigner, digest: 'sha512', records: [{ cert: ecSigner, role: 'SAST' }] });
+  const list = decode(bytes);
+  assert.equal(list.signature.status, 'verified');
+  assert.equal(list.signature.algorithm, 'ECDSA');
+  const changed = new Uint8Array(bytes);
+  changed[changed.length - 5] ^= 1;
+  assert.equal(decode(changed).signature.status, 'invalid');
+});

@@ -2,7 +2,7 @@
 // highlighted by the expiryWarningDays setting) and SHA-1. Hover or focus shows certificate details.
 import type { TrustRecord } from '../core/model';
 import { colonHex } from '../shared/bytesText';
-import { expiryState } from '../shared/certificateRows';
+import { daysLeft, expiryState, type ExpiryState } from '../shared/certificateRows';
 import { displayText } from '../shared/displayText';
 import { format, type WebviewStrings } from '../shared/strings';
 import { h } from './dom';
@@ -13,6 +13,7 @@ export class RecordsTable {
   private readonly table: VirtualTable;
   readonly tooltip = new CertificateTooltip();
   private records: TrustRecord[] = [];
+  private readonly empty: HTMLElement;
   private selected: number | undefined;
   private warningDays = 30;
 
@@ -36,6 +37,8 @@ export class RecordsTable {
       },
     });
     const el = this.table.element;
+    this.empty = h('p', { class: 'empty', text: s.noRecords, attrs: { hidden: true } });
+    el.appendChild(this.empty);
     el.addEventListener('mouseover', e => this.withRow(e, (r, row) => this.tooltip.show(r, row, s)));
     el.addEventListener('focusin', e => this.withRow(e, (r, row) => this.tooltip.show(r, row, s)));
     el.addEventListener('mouseleave', () => this.tooltip.hide());
@@ -53,6 +56,7 @@ export class RecordsTable {
   setRecords(records: TrustRecord[], warningDays: number): void {
     this.records = records;
     this.warningDays = warningDays;
+    this.empty.hidden = records.length > 0;
     this.table.setCount(records.length);
   }
 
@@ -73,6 +77,17 @@ export class RecordsTable {
     const n = Number(row?.getAttribute('data-record'));
     const record = this.records.find(r => r.index === n);
     if (row instanceof HTMLElement && record) act(record, row);
+  }
+
+  /** The date, coloured when expired or expiring, with the days left as text so it is not colour alone. */
+  private validUntilCell(notAfter: string | undefined, expiry: ExpiryState): HTMLTableCellElement {
+    const cell = h('td', { class: `expiry-${expiry}`, text: notAfter?.slice(0, 10) ?? '' });
+    if (notAfter === undefined || expiry === 'unknown') return cell;
+    const days = daysLeft(notAfter, Date.now()) ?? 0;
+    const status = expiry === 'expired' ? format(this.s.expiredValue, Math.abs(days)) : format(this.s.daysLeftValue, days);
+    cell.title = `${notAfter} · ${status}`;
+    if (expiry !== 'ok') cell.append(h('span', { class: 'expiry-note', text: ` (${status})` }));
+    return cell;
   }
 
   private renderRow(i: number): HTMLTableRowElement {
@@ -96,7 +111,7 @@ export class RecordsTable {
     h('td', { class: 'wide', text: displayText(r.subjectName ?? c?.subjectRfc4514 ?? '', 200) }),
     h('td', { class: 'mono', text: r.serial ? colonHex(r.serial) : '' }),
     h('td', { text: c ? format(this.s.keyValue, c.keySize, c.keyAlgorithm) : '' }),
-    h('td', { class: `expiry-${expiry}`, text: c?.notAfter.slice(0, 10) ?? '', attrs: { title: c?.notAfter } }),
+    this.validUntilCell(c?.notAfter, expiry),
     h('td', { class: 'mono', text: c ? colonHex(c.sha1) : '' }));
   }
 }

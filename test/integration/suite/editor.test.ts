@@ -114,6 +114,28 @@ describe('trust-list editor', function () {
     assert.match(text, /The CTL file was verified successfully\.\s*$/);
   });
 
+  it('updates the text view when the file changes on disk', async () => {
+    const uri = fixture('CTLFile-changing-text.tlv');
+    writeFileSync(uri.fsPath, readFileSync(fixture('CTLFile.tlv').fsPath));
+    try {
+      const doc = await vscode.commands.executeCommand<vscode.TextDocument>('tlvViewer.showDump', uri);
+      assert.match(doc.getText(), /^Parse CTL File$/m);
+      const changed = new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('the text view did not change within 20 s')), 20000);
+        const sub = vscode.workspace.onDidChangeTextDocument(e => {
+          if (e.document.uri.toString() !== doc.uri.toString() || !/^Parse ITL File$/m.test(e.document.getText())) return;
+          clearTimeout(timer);
+          sub.dispose();
+          resolve();
+        });
+      });
+      writeFileSync(uri.fsPath, readFileSync(fixture('ITLFile.tlv').fsPath));
+      await changed;
+    } finally {
+      rmSync(uri.fsPath, { force: true });
+    }
+  });
+
   it('hovers a certificate line of the text view with the certificate details', async () => {
     const doc = await vscode.commands.executeCommand<vscode.TextDocument>('tlvViewer.showDump', fixture('CTLFile.tlv'));
     const line = lineOf(doc, /^\s*9\s+CERTIFICATE\b/);

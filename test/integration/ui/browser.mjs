@@ -1,9 +1,12 @@
 // Debian's Chromium driven by playwright-core (never `playwright install`), with all of its state in a
 // temp dir that close() removes.
-import { chromium } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+// playwright-core belongs to the test host's own package (test/vscode-host), not to the extension's.
+const { chromium } = createRequire(new URL('../../vscode-host/package.json', import.meta.url))('playwright-core');
 
 export async function launchBrowser({ viewport = { width: 1400, height: 900 } } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'tlv-chromium-'));

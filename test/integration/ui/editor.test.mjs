@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expectVisible, explorerItem, quickOpen, webview } from './workbench.mjs';
+import { activeTab, expectVisible, explorerItem, quickOpen, webview } from './workbench.mjs';
 
 const FILE = 'CTLFile.tlv'; // the real CUCM 10.5 tokenless CTL: 6 records, valid SHA-1 signature
 
@@ -11,7 +11,7 @@ export default [
     name: 'opening CTLFile.tlv from the Explorer shows the trust-list editor',
     async run(t) {
       await (await expectVisible(explorerItem(t.page, FILE), `"${FILE}" in the Explorer`)).dblclick();
-      await expectVisible(t.page.locator('.tab.active', { hasText: FILE }), `an active editor tab "${FILE}"`);
+      await expectVisible(activeTab(t.page, FILE), `an active editor tab "${FILE}"`);
       await expectVisible(webview(t.page).locator('body[data-ready="1"]'), 'the editor webview with body[data-ready="1"]', 30000);
       await t.step('editor-open');
     },

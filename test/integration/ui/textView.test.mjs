@@ -1,25 +1,14 @@
 // The `show ctl` text view: opened from the editor by its command, navigated and hovered in a real editor.
-import { expectVisible, hoverText, quickOpen, runCommand, webview } from './workbench.mjs';
+import { editorLine, expectVisible, findInEditor, hoverText, quickOpen, runCommand, webview } from './workbench.mjs';
 
 const FILE = 'CTLFile.tlv';
 
 async function openTextView(t) {
   await quickOpen(t.page, FILE);
+  // The editor's webview takes the focus when it loads, which would close a palette opened before.
   await expectVisible(webview(t.page).locator('body[data-ready="1"]'), 'the editor webview with body[data-ready="1"]', 30000);
   await runCommand(t.page, 'Open as show ctl text', t.log);
   await expectVisible(editorLine(t.page, 'Parse CTL File'), 'the line "Parse CTL File" in a text editor', 30000);
-}
-
-const editorLine = (page, text) => page.locator('.editor-instance .monaco-editor .view-line', { hasText: text });
-
-/** Puts the cursor on the first match of `text` with the editor's Find widget, which scrolls it into view. */
-async function findInEditor(page, text) {
-  await page.keyboard.press('Control+F');
-  const input = await expectVisible(page.locator('.find-widget.visible textarea, .find-widget.visible input').first(), 'the Find widget');
-  await input.fill(text);
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('Escape');
-  return expectVisible(editorLine(page, text), `the line "${text}"`);
 }
 
 export default [

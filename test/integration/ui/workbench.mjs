@@ -19,26 +19,71 @@ export async function openWorkbench(page, base, folder, expectFile) {
 }
 
 export function explorerItem(page, name) {
-  return page.locator('.explorer-folders-view .monaco-list-row').filter({
-    has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(name)}$`) }),
-  });
+  return page.locator('.explorer-folders-view .monaco-list-row').filter({ has: exactLabel(page, name) });
 }
 
-/** The innermost frame of the visible webview (our HTML lives in #active-frame inside it). */
+/** A file label (Explorer row, Quick Open row) that reads exactly `name`. */
+const exactLabel = (page, name) => page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(name)}\\s*$`) });
+
+/** A rendered line of a text editor that contains `text`. */
+export function editorLine(page, text) {
+  return page.locator('.editor-instance .monaco-editor .view-line', { hasText: text });
+}
+
+/** Puts the cursor on the first match of `text` with the editor's Find widget, which scrolls it into view. */
+export async function findInEditor(page, text) {
+  await page.keyboard.press('Control+F');
+  const input = await expectVisible(page.locator('.find-widget.visible textarea, .find-widget.visible input'), 'the Find widget');
+  await input.fill(text);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+  return expectVisible(editorLine(page, text), `a line with "${text}" in the editor`);
+}
+
+/**
+ * The innermost frame of the visible webview (our HTML lives in #active-frame inside it). Webviews of
+ * editors in the background stay in the DOM, hidden.
+ */
 export function webview(page) {
-  return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  return page.frameLocator('iframe.webview.ready:visible').frameLocator('#active-frame');
 }
 
 const quickInput = page => page.locator('.quick-input-widget input');
 const quickRow = (page, text) => page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first();
 
-/** Ctrl+P, type the name, Enter: opens the file with its default editor. */
+/**
+ * Ctrl+P, type the name, pick the row labelled exactly so: opens the file with its default editor.
+ * The list changes while the file search runs (recently opened files first, then the results), so
+ * wait until it has settled with the exact row in it; Enter if that row is focused, else click it.
+ */
 export async function quickOpen(page, fileName) {
   await page.keyboard.press('Control+P');
   await expectVisible(quickInput(page), 'the Quick Open box');
+  await page.evaluate(() => { delete window.__tlvQuickOpen; });
   await quickInput(page).fill(fileName);
-  await expectVisible(quickRow(page, fileName), `"${fileName}" in Quick Open`);
-  await page.keyboard.press('Enter');
+  let focused;
+  try {
+    // Settled = no search running and the same rows and focus for 500 ms.
+    focused = await (await page.waitForFunction(name => {
+      const rows = [...document.querySelectorAll('.quick-input-list .monaco-list-row')];
+      const shape = rows.map(r => `${r.classList.contains('focused')}:${r.querySelector('.label-name')?.textContent?.trim()}`).join('|');
+      const busy = document.querySelector('.quick-input-widget .quick-input-progress.active');
+      const seen = window.__tlvQuickOpen;
+      if (busy || !seen || seen.shape !== shape) { window.__tlvQuickOpen = { shape, since: Date.now() }; return null; }
+      const row = rows.find(r => r.querySelector('.label-name')?.textContent?.trim() === name);
+      return row && Date.now() - seen.since >= 500 ? { focused: row.classList.contains('focused') } : null;
+    }, fileName, { timeout: 20000, polling: 100 })).jsonValue();
+  } catch {
+    throw new Error(`did not find "${fileName}" in Quick Open within 20s`);
+  }
+  if (focused.focused) await page.keyboard.press('Enter');
+  else await page.locator('.quick-input-list .monaco-list-row').filter({ has: exactLabel(page, fileName) }).first().click();
+  await expectVisible(activeTab(page, fileName), `an active editor tab "${fileName}"`);
+}
+
+/** The active tab of an editor group showing the file `name`. */
+export function activeTab(page, name) {
+  return page.locator(`.tab.active[data-resource-name="${name}"]`);
 }
 
 /**
@@ -51,8 +96,8 @@ export async function runCommand(page, title, log = console.log) {
     await expectVisible(quickInput(page), 'the command palette');
     await quickInput(page).fill(`>${title}`);
     try {
-      await expectVisible(quickRow(page, title), `command "${title}" in the palette`, 10000);
-      break;
+      await (await expectVisible(quickRow(page, title), `command "${title}" in the palette`, 10000)).click();
+      return;
     } catch (e) {
       if (attempt === 2) throw e;
       log(`[retry] command "${title}" not in the palette yet; reopening it once`);
@@ -60,19 +105,12 @@ export async function runCommand(page, title, log = console.log) {
       await quickInput(page).waitFor({ state: 'hidden' });
     }
   }
-  await page.keyboard.press('Enter');
 }
 
 export async function closeAllEditors(page, log) {
   await page.keyboard.press('Escape');
   await runCommand(page, 'View: Close All Editors', log);
   await page.locator('.editor-group-container .tab').first().waitFor({ state: 'detached', timeout: 10000 });
-}
-
-/** The workbench's color theme kind as the DOM shows it: 'vs' (light) or 'vs-dark'. */
-export async function themeKind(page) {
-  const cls = await page.locator('.monaco-workbench').first().getAttribute('class');
-  return /\bvs-dark\b/.test(cls ?? '') ? 'vs-dark' : /\bvs\b/.test(cls ?? '') ? 'vs' : 'other';
 }
 
 /** Hovers `locator` and waits for the workbench hover widget; returns its text. */

@@ -49,6 +49,9 @@ export default [
       for (const [what, payload] of [['img', HOSTILE.img], ['script', HOSTILE.script], ['60 KB name', HOSTILE.long.slice(0, 64)]]) {
         if (!probe.text.includes(payload)) throw new Error(`the ${what} payload is not shown literally as text: ${payload.slice(0, 64)}`);
       }
+      // Bidi overrides are shown as visible \u{202E} escapes so they cannot reorder what a person reads.
+      if (probe.text.includes('\u202E')) throw new Error('a raw U+202E bidi override reached the webview text');
+      if (!probe.text.includes('\\u{202E}')) throw new Error('the bidi override is not shown as a visible \\u{202E} escape');
       if (probe.hook === null) throw new Error('the error/CSP hook did not reach the webview frame');
       if (probe.hook.length) throw new Error(`the webview's error/CSP hook saw: ${probe.hook.join(' | ')}`);
       if (await t.page.locator('img[src="x"]').count()) throw new Error('the workbench itself made an <img src=x> from the file');
@@ -68,6 +71,8 @@ export default [
       const made = await hover.locator('img, script, b').count();
       if (made) throw new Error(`the hover made ${made} element(s) from the file's text`);
       if (!text) throw new Error('the hover over the hostile SUBJECTNAME line is empty');
+      if (text.includes('\u202E')) throw new Error('a raw U+202E bidi override reached the hover');
+      if (!text.includes(HOSTILE.img) && !text.includes(HOSTILE.script)) throw new Error(`the hover does not show the hostile name literally: ${text.slice(0, 200)}`);
       assertQuietConsole(t, mark);
     },
   },

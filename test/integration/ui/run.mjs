@@ -2,7 +2,7 @@
 // a fresh Chromium per theme, a screenshot after each step and on failure.
 // usage: node run.mjs --base URL --workspace DIR --state CODE_SERVER_STATE_DIR --shots DIR
 //                     [--results FILE] [--themes light,dark] [--grep TEXT]
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -38,6 +38,7 @@ let passed = 0, failed = 0;
 for (const themeName of args.themes.split(',')) {
   const theme = THEMES[themeName];
   const shots = join(args.shots, themeName);
+  rmSync(shots, { recursive: true, force: true });
   mkdirSync(shots, { recursive: true });
   setTheme(theme.id);
   const browser = await launchBrowser();

@@ -85,7 +85,8 @@ export class TreeView {
   }
 
   private render(start: number, end: number): void {
-    const hadFocus = this.element.contains(document.activeElement);
+    // hasFocus: a re-render (e.g. on resize) must not pull the focus back from the workbench.
+    const hadFocus = document.hasFocus() && this.element.contains(document.activeElement);
     setPx(this.window, 'top', start * ROW_HEIGHT);
     const focusKey = this.selected ?? this.rows[0]?.key;
     const items = this.rows.slice(start, end).map((n, i) => this.renderRow(n, start + i, n.key === focusKey));

@@ -82,7 +82,7 @@ export class VirtualTable {
   }
 
   private render(start: number, end: number): void {
-    const hadFocus = this.body.contains(document.activeElement);
+    const hadFocus = document.hasFocus() && this.body.contains(document.activeElement);
     const rows: HTMLTableRowElement[] = [];
     if (start > 0) rows.push(spacer(start * ROW_HEIGHT));
     for (let i = start; i < end; i++) {

@@ -33,7 +33,6 @@ const rpc = new Rpc(m => vscode.postMessage(m));
 class App {
   private model!: ViewModel;
   private index!: FieldIndex;
-  private roots: TreeNode[] = [];
   private selected: string | undefined;
   private section: TreeNode | undefined;
   private readonly expanded: Set<string>;
@@ -85,12 +84,11 @@ class App {
     this.model = model;
     const list = model.list;
     this.index = buildFieldIndex(list);
-    this.roots = buildTree(list, model.bytes, this.index, this.s);
     this.topSlot.replaceChildren(renderTopBar(list, model.file, this.s, this.locale, {
       copy: text => rpc.request('copyText', { text }).then(() => undefined),
       selectDiagnostic: d => this.selectDiagnostic(d, list),
     }));
-    this.tree.setRoots(this.roots);
+    this.tree.setRoots(buildTree(list, model.bytes, this.index, this.s));
     this.records.setRecords(list.records, this.settings.expiryWarningDays);
     this.hex.setBytes(model.bytes, list.unparsed);
     this.section = undefined;

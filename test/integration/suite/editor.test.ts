@@ -120,6 +120,9 @@ describe('trust-list editor', function () {
     try {
       const doc = await vscode.commands.executeCommand<vscode.TextDocument>('tlvViewer.showDump', uri);
       assert.match(doc.getText(), /^Parse CTL File$/m);
+      const itl = readFileSync(fixture('ITLFile.tlv').fsPath);
+      // The file watcher starts asynchronously; write again every 2 s until the change is seen.
+      const rewrite = setInterval(() => writeFileSync(uri.fsPath, itl), 2000);
       const changed = new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error('the text view did not change within 20 s')), 20000);
         const sub = vscode.workspace.onDidChangeTextDocument(e => {
@@ -129,8 +132,8 @@ describe('trust-list editor', function () {
           resolve();
         });
       });
-      writeFileSync(uri.fsPath, readFileSync(fixture('ITLFile.tlv').fsPath));
-      await changed;
+      writeFileSync(uri.fsPath, itl);
+      await changed.finally(() => clearInterval(rewrite));
     } finally {
       rmSync(uri.fsPath, { force: true });
     }

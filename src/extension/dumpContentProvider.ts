@@ -35,7 +35,9 @@ export class DumpContentProvider extends Disposable implements vscode.TextDocume
 
   private constructor() {
     super();
-    this._register(vscode.workspace.onDidCloseTextDocument(doc => this.forget(doc.uri)));
+    // Reconciled on open and close alike: changing a document's language closes and reopens it.
+    this._register(vscode.workspace.onDidOpenTextDocument(() => this.reconcileWatchers()));
+    this._register(vscode.workspace.onDidCloseTextDocument(() => this.reconcileWatchers()));
     this._register(new vscode.Disposable(() => this.watchers.forEach(w => w.dispose())));
   }
 
@@ -63,8 +65,8 @@ export class DumpContentProvider extends Disposable implements vscode.TextDocume
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const key = uri.toString();
+    this.watch(uri);
     const source = vscode.Uri.parse(uri.query);
-    if (!this.watchers.has(key)) this.watchers.set(key, watchFile(source, () => this._onDidChange.fire(uri)));
     try {
       return (await this.render(uri)).dump.text;
     } catch (e) {
@@ -81,11 +83,20 @@ export class DumpContentProvider extends Disposable implements vscode.TextDocume
     return rendered;
   }
 
-  private forget(uri: vscode.Uri): void {
-    if (uri.scheme !== DUMP_SCHEME) return;
+  private watch(uri: vscode.Uri): void {
     const key = uri.toString();
-    this.watchers.get(key)?.dispose();
-    this.watchers.delete(key);
-    this.rendered.delete(key);
+    if (!this.watchers.has(key)) this.watchers.set(key, watchFile(vscode.Uri.parse(uri.query), () => this._onDidChange.fire(uri)));
+  }
+
+  /** One watcher per open `tlvdump:` document; none for closed ones. */
+  private reconcileWatchers(): void {
+    const open = new Set(vscode.workspace.textDocuments.filter(d => d.uri.scheme === DUMP_SCHEME).map(d => d.uri.toString()));
+    for (const [key, watcher] of this.watchers) {
+      if (open.has(key)) continue;
+      watcher.dispose();
+      this.watchers.delete(key);
+      this.rendered.delete(key);
+    }
+    for (const doc of vscode.workspace.textDocuments) if (doc.uri.scheme === DUMP_SCHEME) this.watch(doc.uri);
   }
 }

@@ -8,11 +8,14 @@ import { activeTab, editorLine, expectVisible, explorerItem, findInEditor, hover
 // Built by `node esbuild.mjs --tests` from test/integration/suite/hostileFixture.ts.
 const { HOSTILE, HOSTILE_FILE_NAME, hostileTrustList } = createRequire(import.meta.url)('../../../dist/test/hostileFixture.js');
 
-/** Writes the hostile file into the workspace and opens it; returns the console mark from before. */
+/** Called by run.mjs before the workbench loads, so the Explorer lists the file from the start. */
+export function prepare(workspace) {
+  writeFileSync(join(workspace, HOSTILE_FILE_NAME), hostileTrustList());
+}
+
+/** Opens the hostile file from the Explorer; returns the console mark from before. */
 async function openHostile(t) {
-  writeFileSync(join(t.workspace, HOSTILE_FILE_NAME), hostileTrustList());
   const mark = t.consoleMark();
-  // The Explorer sees the new file through the file watcher; Quick Open's file list is cached per session.
   await (await expectVisible(explorerItem(t.page, HOSTILE_FILE_NAME), `"${HOSTILE_FILE_NAME}" in the Explorer`)).dblclick();
   await expectVisible(activeTab(t.page, HOSTILE_FILE_NAME), `an active editor tab "${HOSTILE_FILE_NAME}"`);
   await expectVisible(webview(t.page).locator('body[data-ready="1"]'), 'the editor webview with body[data-ready="1"]', 30000);

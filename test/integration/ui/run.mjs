@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { launchBrowser } from './browser.mjs';
-import { closeAllEditors, expectVisible, openWorkbench } from './workbench.mjs';
+import { closeAllEditors, expectVisible, openWorkbench, waitForContributions } from './workbench.mjs';
 
 const { values: args } = parseArgs({ options: {
   base: { type: 'string' }, workspace: { type: 'string' }, state: { type: 'string' }, shots: { type: 'string' },
@@ -21,9 +21,11 @@ const log = (...a) => console.log(`[ui ${((Date.now() - t0) / 1000).toFixed(1)}s
 const NOISE = /vsda|ENOTFOUND|open-vsx|ERR_NAME_NOT_RESOLVED|ERR_INTERNET_DISCONNECTED|github|marketplace|Failed to fetch/i;
 const slug = s => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
+// A test module may export prepare(workspace) to put files in place before the workbench loads.
 const tests = [];
 for (const file of readdirSync(here).filter(f => f.endsWith('.test.mjs')).sort()) {
   const mod = await import(pathToFileURL(join(here, file)).href);
+  await mod.prepare?.(args.workspace);
   for (const test of mod.default) if (test.name.includes(args.grep)) tests.push({ ...test, file });
 }
 
@@ -46,7 +48,7 @@ for (const themeName of args.themes.split(',')) {
   const consoleLog = [];
   page.on('console', m => {
     consoleLog.push({ type: m.type(), text: m.text(), url: m.location()?.url ?? '' });
-    if (m.type() === 'error' && !NOISE.test(m.text())) log(`[console.error] ${m.text().slice(0, 300)} (${m.location()?.url ?? ''})`);
+    if (m.type() === 'error' && !NOISE.test(`${m.text()} ${m.location()?.url ?? ''}`)) log(`[console.error] ${m.text().slice(0, 300)} (${m.location()?.url ?? ''})`);
   });
   page.on('pageerror', e => { consoleLog.push({ type: 'pageerror', text: e.message, url: '' }); log(`[pageerror] ${e.message}`); });
   await ctx.addInitScript(FRAME_HOOK);
@@ -66,12 +68,13 @@ for (const themeName of args.themes.split(',')) {
     await openWorkbench(page, args.base, args.workspace, 'CTLFile.tlv');
     // The configured theme replaces the built-in default once the theme extensions are registered.
     await expectVisible(page.locator(`.monaco-workbench.${theme.kind}`), `the workbench in the ${theme.id} theme (.${theme.kind})`, 60000);
+    await waitForContributions(page, 'Compare Trust Lists');
     await shot('workbench');
   } catch (e) {
     ready = e;
     await shot('workbench-FAILED');
   }
-  record(`workbench loads with the ${theme.id} theme`, ready);
+  record(`workbench loads with the ${theme.id} theme and our commands`, ready);
 
   for (const test of tests) {
     const name = `${test.file}: ${test.name}`;

@@ -87,6 +87,25 @@ export function activeTab(page, name) {
 }
 
 /**
+ * Waits until the extension host has registered our contributions: before that a .tlv opens in the
+ * binary text editor and our commands are missing. The palette does not refresh while open, so each
+ * look is a fresh palette.
+ */
+export async function waitForContributions(page, commandTitle, timeout = 60000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    await page.keyboard.press('F1');
+    await expectVisible(quickInput(page), 'the command palette');
+    await quickInput(page).fill(`>${commandTitle}`);
+    const found = await quickRow(page, commandTitle).waitFor({ timeout: 2000 }).then(() => true, () => false);
+    await page.keyboard.press('Escape');
+    await quickInput(page).waitFor({ state: 'hidden' });
+    if (found) return;
+    if (Date.now() > deadline) throw new Error(`command "${commandTitle}" did not appear in the palette within ${timeout / 1000}s`);
+  }
+}
+
+/**
  * Runs a command from the palette by its title. A palette opened before the extension host has
  * registered our contributions shows "No matching commands" and does not refresh: retry once, logged.
  */
@@ -118,7 +137,8 @@ export async function hoverText(page, locator, what) {
   await locator.hover();
   const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content, .monaco-hover:not(.hidden) .hover-contents');
   await expectVisible(hover, `a hover over ${what}`);
-  return (await hover.first().innerText()).trim();
+  // Markdown hovers render spaces as no-break spaces.
+  return (await hover.first().innerText()).replace(/\u00a0/g, ' ').trim();
 }
 
 function escapeRegExp(s) {

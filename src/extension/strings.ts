@@ -88,5 +88,8 @@ export function webviewStrings(): WebviewStrings {
     copyHex: vscode.l10n.t('Copy hex'),
     copyBase64: vscode.l10n.t('Copy Base64'),
     detailsOf: vscode.l10n.t('Certificate details, record #{0}', P0),
+    severityError: vscode.l10n.t('Error'),
+    severityWarning: vscode.l10n.t('Warning'),
+    severityInfo: vscode.l10n.t('Note'),
   };
 }

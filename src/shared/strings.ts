@@ -97,6 +97,9 @@ export interface WebviewStrings extends CertificateLabels {
   copyBase64: string;
   /** "Certificate details, record #{0}" */
   detailsOf: string;
+  severityError: string;
+  severityWarning: string;
+  severityInfo: string;
 }
 
 /** Fills `{0}`, `{1}` … placeholders; unknown placeholders stay as written. */

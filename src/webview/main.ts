@@ -48,13 +48,14 @@ class App {
     const saved = vscode.getState() as PersistedState | undefined;
     this.expanded = new Set(saved?.expanded ?? ['header']);
     this.selected = saved?.selected;
-    this.tree = new TreeView(s.structure, this.expanded, {
+    this.tree = new TreeView(s, this.expanded, {
       onSelect: key => this.select(key, { focusTree: true }),
       onExpandedChange: () => this.persist(),
       onHover: (node, row) => this.hoverTree(node, row),
     });
-    this.tagTable = new TagTable(s, key => this.select(key));
-    this.records = new RecordsTable(s, r => this.select(r.path));
+    const nodeOf = (key: string): TreeNode | undefined => this.tree.node(key);
+    this.tagTable = new TagTable(s, key => this.select(key), nodeOf);
+    this.records = new RecordsTable(s, r => this.select(r.path), nodeOf);
     this.hex = new HexView(s.hexLabel, offset => this.pick(offset), dir => this.step(dir));
     this.fieldsHeading = h('h2', { id: 'fields-heading', text: s.header });
     this.actions = new SelectionActions(s, {
@@ -87,6 +88,10 @@ class App {
     this.topSlot.replaceChildren(renderTopBar(list, model.file, this.s, this.locale, {
       copy: text => rpc.request('copyText', { text }).then(() => undefined),
       selectDiagnostic: d => this.selectDiagnostic(d, list),
+      selectRecord: index => {
+        const record = list.records.find(r => r.index === index);
+        if (record) this.reveal(record.path);
+      },
     }));
     this.tree.setRoots(buildTree(list, model.bytes, this.index, this.s));
     this.records.setRecords(list.records, this.settings.expiryWarningDays);

@@ -8,6 +8,8 @@ import { format, type WebviewStrings } from '../shared/strings';
 import { h } from './dom';
 import { VirtualTable } from './virtualTable';
 import { CertificateTooltip } from './tooltip';
+import { severityMark } from './severity';
+import type { TreeNode } from './treeModel';
 
 export class RecordsTable {
   private readonly table: VirtualTable;
@@ -17,7 +19,7 @@ export class RecordsTable {
   private selected: number | undefined;
   private warningDays = 30;
 
-  constructor(private readonly s: WebviewStrings, private readonly onSelect: (record: TrustRecord) => void) {
+  constructor(private readonly s: WebviewStrings, private readonly onSelect: (record: TrustRecord) => void, private readonly nodeOf: (key: string) => TreeNode | undefined) {
     this.table = new VirtualTable({
       id: 'records-table',
       caption: s.records,
@@ -104,7 +106,7 @@ export class RecordsTable {
         'data-vscode-context': JSON.stringify(context),
       },
     },
-    h('td', { class: 'num', text: String(r.index) }),
+    h('td', { class: 'num' }, severityMark(this.nodeOf(r.path)?.severity, this.s), String(r.index)),
     h('td', { text: r.roleName ?? '' }, r.isSigner ? h('span', { class: 'pill', text: this.s.signerMark }) : null),
     h('td', { text: displayText(r.dnsName ?? '', 100) }),
     // SUBJECTNAME as the file states it (what `show ctl` prints); the certificate's own subject is in the tooltip.

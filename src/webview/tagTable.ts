@@ -8,6 +8,8 @@ import { displayText } from '../shared/displayText';
 import { format, type WebviewStrings } from '../shared/strings';
 import { h } from './dom';
 import { VirtualTable } from './virtualTable';
+import { diagnosticsTitle, severityMark } from './severity';
+import type { TreeNode } from './treeModel';
 
 export class TagTable {
   private readonly table: VirtualTable;
@@ -16,7 +18,7 @@ export class TagTable {
   private index: FieldIndex | undefined;
   private selected: string | undefined;
 
-  constructor(s: WebviewStrings, private readonly onSelect: (key: string) => void) {
+  constructor(private readonly s: WebviewStrings, private readonly onSelect: (key: string) => void, private readonly nodeOf: (key: string) => TreeNode | undefined) {
     this.table = new VirtualTable({
       id: 'tag-table',
       caption: s.fieldsOf,
@@ -63,15 +65,17 @@ export class TagTable {
   private renderRow(i: number): HTMLTableRowElement {
     const f = this.fields[i];
     const key = this.index?.keyOf.get(f) ?? f.path;
+    const node = this.nodeOf(key);
     const row = h('tr', {
       class: key === this.selected ? 'selected' : undefined,
       attrs: { 'data-path': key, 'aria-selected': key === this.selected ? 'true' : 'false' },
     },
     h('td', { class: 'num', text: String(f.tag) }),
-    h('td', { text: f.label || f.name }),
+    h('td', {}, severityMark(node?.severity, this.s), f.label || f.name),
     h('td', { class: 'num', text: f.value.type === 'padding' ? '' : String(f.length) }),
     h('td', { class: 'wide', text: displayText(fieldValueText(f, this.bytes), 300) }),
     h('td', { class: 'num mono', text: hexOffset(f.range.start) }));
+    if (node?.diagnostics.length) row.title = diagnosticsTitle(node.diagnostics);
     return row;
   }
 }

@@ -10,6 +10,7 @@ import { h } from './dom';
 export interface TopBarEvents {
   copy(text: string): Promise<void>;
   selectDiagnostic(d: Diagnostic): void;
+  selectRecord(index: number): void;
 }
 
 function badgeLabel(status: SignatureStatus, s: WebviewStrings): string {
@@ -52,7 +53,11 @@ export function renderTopBar(list: TrustList, file: FileInfo, s: WebviewStrings,
   const badge = h('div', { id: 'badge', class: `badge badge-${status}`, attrs: { 'data-status': status, role: 'status', title: list.signature.detail } },
     h('span', { class: 'badge-icon', text: status === 'verified' ? '✓' : status === 'invalid' ? '✕' : '!', attrs: { 'aria-hidden': 'true' } }),
     h('span', { class: 'badge-label', text: badgeLabel(status, s) }));
-  const signer = h('div', { id: 'signer', class: 'signer-line', text: signerText(list, s) });
+  const signerRecord = list.signature.signerRecord;
+  const signer = signerRecord === undefined
+    ? h('div', { id: 'signer', class: 'signer-line', text: signerText(list, s) })
+    : h('button', { id: 'signer', class: 'signer-line', text: signerText(list, s), attrs: { type: 'button' } });
+  if (signerRecord !== undefined) signer.addEventListener('click', () => events.selectRecord(signerRecord));
   const detail = h('div', { class: 'badge-detail', text: displayText(list.signature.detail, 400) });
 
   const checksum = (id: string, label: string, value: string): HTMLElement => {

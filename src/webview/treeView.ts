@@ -3,6 +3,8 @@
 import { h, setPx } from './dom';
 import { VirtualWindow } from './virtualWindow';
 import { flattenVisible, type TreeNode } from './treeModel';
+import { diagnosticsTitle, severityMark } from './severity';
+import type { WebviewStrings } from '../shared/strings';
 
 const ROW_HEIGHT = 22;
 
@@ -23,8 +25,8 @@ export class TreeView {
   private byKey = new Map<string, TreeNode>();
   private selected: string | undefined;
 
-  constructor(label: string, private expanded: Set<string>, private readonly events: TreeViewEvents) {
-    this.element = h('div', { id: 'tree', class: 'tree scroll', attrs: { role: 'tree', 'aria-label': label } }, this.sizer);
+  constructor(private readonly s: WebviewStrings, private expanded: Set<string>, private readonly events: TreeViewEvents) {
+    this.element = h('div', { id: 'tree', class: 'tree scroll', attrs: { role: 'tree', 'aria-label': s.structure } }, this.sizer);
     this.sizer.appendChild(this.window);
     this.virtual = new VirtualWindow(this.element, ROW_HEIGHT, (start, end) => this.render(start, end));
     this.element.addEventListener('keydown', e => {
@@ -117,11 +119,11 @@ export class TreeView {
       },
     },
     h('span', { class: 'twisty', text: hasChildren ? (open ? '▾' : '▸') : '', attrs: { 'aria-hidden': 'true' } }),
-    n.severity ? h('span', { class: `sev sev-${n.severity}`, text: n.severity === 'error' ? '✕' : n.severity === 'warning' ? '!' : 'i', attrs: { 'aria-label': n.severity } }) : null,
+    severityMark(n.severity, this.s),
     h('span', { class: 'tree-label', text: n.label }),
     n.detail ? h('span', { class: 'tree-detail', text: n.detail }) : null);
     setPx(row, 'padding-left', 4 + (n.level - 1) * 14);
-    row.title = [n.detail ? `${n.label}: ${n.detail}` : n.label, ...n.diagnostics.map(d => `${d.code}: ${d.message}`)].join('\n');
+    row.title = [n.detail ? `${n.label}: ${n.detail}` : n.label, diagnosticsTitle(n.diagnostics)].filter(Boolean).join('\n');
     return row;
   }
 

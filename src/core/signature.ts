@@ -70,6 +70,10 @@ export function verifySignature(list: TrustList, bytes: Uint8Array, crypto: Cryp
   }
   const best = candidates[0];
   best.isSigner = true;
+  const damage = list.diagnostics.find(d => d.severity === 'error');
+  if (!list.complete && damage) {
+    return { ...base, status: 'malformed', algorithm: algorithmOf(best), signerRecord: best.index, signedRanges, detail: `The file is damaged, so its signature cannot verify: ${damage.message}.` };
+  }
   const bits = best.certificate?.keyAlgorithm === 'RSA' ? best.certificate.keySize : 0;
   const expected = list.header.signatureModulus !== undefined ? MODULUS_SIZES[list.header.signatureModulus] : undefined;
   const sizeNote = bits && signature.length !== Math.ceil(bits / 8) ? ` The signature is ${signature.length} bytes; a ${bits}-bit key makes ${Math.ceil(bits / 8)}.` : '';

@@ -26,7 +26,7 @@ function badgeLabel(status: SignatureStatus, s: WebviewStrings): string {
 function signerText(list: TrustList, s: WebviewStrings): string {
   const r = list.records.find(rec => rec.index === list.signature.signerRecord);
   const c = r?.certificate;
-  const subject = c?.subjectRfc4514 ?? list.header.signerName;
+  const subject = c?.subjectCucm ?? list.header.signerName;
   const serial = c?.serial ?? list.header.signerSerial;
   const parts = [
     subject ? format(s.signerIs, displayText(subject, 200)) : '',

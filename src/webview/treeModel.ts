@@ -35,7 +35,7 @@ export function worse(a: Severity | undefined, b: Severity | undefined): Severit
 }
 
 export function recordTitle(record: TrustRecord, s: WebviewStrings): string {
-  const who = record.dnsName || record.certificate?.subjectRfc4514 || record.subjectName || '';
+  const who = record.dnsName || record.certificate?.subjectCucm || record.subjectName || '';
   const title = format(s.recordTitle, record.index, record.roleName ?? '?');
   return displayText(who ? `${title} — ${who}` : title, 160);
 }

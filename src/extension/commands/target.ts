@@ -55,7 +55,7 @@ async function recordUnderCursor(registry: EditorRegistry, uri: vscode.Uri): Pro
 }
 
 export function recordLabel(record: TrustRecord): string {
-  const who = record.dnsName || record.certificate?.subjectRfc4514 || record.subjectName || '';
+  const who = record.dnsName || record.certificate?.subjectCucm || record.subjectName || '';
   return displayText(`#${record.index} ${record.roleName ?? '?'} — ${who}`, 120);
 }
 

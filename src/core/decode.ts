@@ -64,7 +64,8 @@ function typedValue(ctx: Ctx, info: TagInfo | undefined, start: number, end: num
     case 'ipv4':
       return want(4) ? { type: 'ipv4', address: `${b[start]}.${b[start + 1]}.${b[start + 2]}.${b[start + 3]}` } : { type: 'bytes' };
     case 'certificate':
-      return { type: 'certificate', sha1: ctx.crypto.digest('sha1', [b.subarray(start, end)]) };
+      // Filled in by summariseRecord, from the parsed certificate when there is one (one hash, not two).
+      return { type: 'certificate', sha1: '' };
     case 'bytes':
       return { type: 'bytes' };
   }
@@ -200,6 +201,9 @@ function summariseRecord(ctx: Ctx, index: number, path: string, range: TrustReco
       r.certificateError = `${(e as Error).message}`;
       diag(ctx, 'warning', 'CERTIFICATE_UNREADABLE', offset, `record #${index}: the CERTIFICATE at ${at(certField.range.start)} is not readable X.509: ${r.certificateError}`, certField.path, certField.range.end);
     }
+  }
+  if (certField?.value.type === 'certificate') {
+    certField.value.sha1 = r.certificate?.sha1 ?? ctx.crypto.digest('sha1', [ctx.bytes.subarray(certField.valueRange.start, certField.valueRange.end)]);
   }
   if (r.role === undefined) diag(ctx, 'warning', 'MISSING_FUNCTION', range.start, `record #${index} at ${at(range.start)} has no FUNCTION (tag 4)`, path, range.end);
   return r;

@@ -20,8 +20,8 @@ export function signerCandidates(list: TrustList): TrustRecord[] {
   const { signerSerial, caName } = list.header;
   const bySerial = list.records.filter(r => sameSerial(r.certificate?.serial ?? r.serial, signerSerial));
   if (bySerial.length < 2) return bySerial;
-  const rank = (r: TrustRecord) => (r.role === ROLE.SAST ? 0 : 2) + (issuerMatches(r, caName) ? 0 : 1);
-  return bySerial.sort((a, b) => rank(a) - rank(b) || a.index - b.index);
+  const rank = new Map(bySerial.map(r => [r, (r.role === ROLE.SAST ? 0 : 2) + (issuerMatches(r, caName) ? 0 : 1)]));
+  return bySerial.sort((a, b) => rank.get(a)! - rank.get(b)! || a.index - b.index);
 }
 
 function publicKeyOf(r: TrustRecord, bytes: Uint8Array): PublicKeyDer | undefined {

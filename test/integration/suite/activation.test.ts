@@ -1,14 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-
-const EXTENSION_ID = 'tlv-viewer.cucm-trust-list-viewer';
-const VIEW_TYPE = 'tlvViewer.editor';
-
-function fixture(name: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the test run must open a workspace folder (a copy of test/fixtures)');
-  return vscode.Uri.joinPath(folder.uri, name);
-}
+import { EXTENSION_ID, VIEW_TYPE, fixture } from './helpers';
 
 describe('activation', () => {
   afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));

@@ -1,0 +1,13 @@
+// Shared by the suite files: the extension under test and the run's workspace (a copy of test/fixtures).
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+export const EXTENSION_ID = 'tlv-viewer.cucm-trust-list-viewer';
+export const VIEW_TYPE = 'tlvViewer.editor';
+
+/** A file of the workspace folder the runners open. */
+export function fixture(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the test run must open a workspace folder (a copy of test/fixtures)');
+  return vscode.Uri.joinPath(folder.uri, name);
+}

@@ -24,6 +24,10 @@ serve_extension() {
   SERVER_PID="$("$HOST/start-code-server.sh" "$state" "$port" "$@")"
 }
 
+# Stops the server's whole process group and waits (up to 10 s) until its extension hosts are gone too.
 stop_server() {
-  if [ -n "${SERVER_PID:-}" ]; then kill -- -"$SERVER_PID" 2>/dev/null || true; SERVER_PID=; fi
+  [ -n "${SERVER_PID:-}" ] || return 0
+  kill -- -"$SERVER_PID" 2>/dev/null || true
+  for _ in $(seq 1 100); do kill -0 -- -"$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
+  SERVER_PID=
 }

@@ -41,7 +41,8 @@ tally() { # <name> <exit code> <results file>
 rc=0; node test/integration/runInHost.mjs "$BASE" "$ROOT" "$ROOT/dist/test/index" "$RUN/workspace" || rc=$?
 tally "mocha in code-server" "$rc" "$TLV_TEST_RESULTS"
 
-rc=0; node test/integration/ui/run.mjs --base "$BASE" --workspace "$RUN/workspace" --state "$RUN/code-server" \
+# Each UI wait has its own limit; this bounds the whole runner should the browser itself hang.
+rc=0; timeout -k 10 "${UI_TIMEOUT_S:-900}" node test/integration/ui/run.mjs --base "$BASE" --workspace "$RUN/workspace" --state "$RUN/code-server" \
   --shots "$SHOTS" --results "$RUN/ui.json" || rc=$?
 tally "UI tests" "$rc" "$RUN/ui.json"
 stop_server

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { launchBrowser } from './ui/browser.mjs';
 
 const [base, extDev, testsPath, folder] = process.argv.slice(2);
-const timeoutMs = Number(process.env.TEST_TIMEOUT_MS || 300000);
+const timeoutMs = Number(process.env.TEST_TIMEOUT_MS || 600000);
 const authority = new URL(base).host;
 const remote = p => `vscode-remote://${authority}${resolve(p)}`;
 const payload = JSON.stringify([

@@ -46,4 +46,18 @@ export default [
       await t.step('badge-checksums-tree');
     },
   },
+  {
+    name: 'hovering a certificate row of the records table shows its certificate details',
+    async run(t) {
+      await quickOpen(t.page, FILE);
+      const view = webview(t.page);
+      const row = await expectVisible(view.locator('#records-table tbody tr[data-record="1"]'), 'record 1 in #records-table', 30000);
+      await row.hover();
+      const tooltip = await expectVisible(view.locator('#cert-tooltip[role="tooltip"]'), 'the certificate tooltip (#cert-tooltip) over record 1');
+      const text = (await tooltip.innerText()).replace(/\s+/g, ' ');
+      // Record 1 of the real CTL is the SAST record of the publisher gigantic-6.
+      if (!text.includes('gigantic-6')) throw new Error(`the tooltip over record 1 does not name its certificate: ${text.slice(0, 200)}`);
+      await t.step('record-tooltip');
+    },
+  },
 ];

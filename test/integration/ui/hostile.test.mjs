@@ -58,6 +58,16 @@ export default [
       if (probe.hook === null) throw new Error('the error/CSP hook did not reach the webview frame');
       if (probe.hook.length) throw new Error(`the webview's error/CSP hook saw: ${probe.hook.join(' | ')}`);
       if (await t.page.locator('img[src="x"]').count()) throw new Error('the workbench itself made an <img src=x> from the file');
+
+      // The certificate tooltip of the signer record, whose certificate names are the payloads.
+      await view.locator('#records-table tbody tr[data-record="1"]').hover();
+      const tooltip = await expectVisible(view.locator('#cert-tooltip[role="tooltip"]'), 'the certificate tooltip over record 1');
+      await t.step('hostile-tooltip');
+      const made = await tooltip.locator('img, script, b').count();
+      if (made) throw new Error(`the certificate tooltip made ${made} element(s) from the file's text`);
+      const tip = await tooltip.textContent() ?? '';
+      if (!tip.includes('TLV-XSS-img') || !tip.includes('TLV-XSS-script')) throw new Error(`the tooltip does not show the names as text: ${tip.slice(0, 200)}`);
+      if (tip.includes('\u202E')) throw new Error('a raw U+202E bidi override reached the tooltip');
       assertQuietConsole(t, mark);
     },
   },

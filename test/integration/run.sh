@@ -16,7 +16,10 @@ on_exit() { local rc=$?; cleanup; [ "$rc" -eq 0 ] || echo "$passed passed, $((fa
 trap on_exit EXIT
 
 prepare_extension
+# Two copies: the workbench restores a folder's editors (unsaved ones too) from its last session, so the
+# UI tests get a folder the mocha suite never opened.
 cp -r "$ROOT/test/fixtures" "$RUN/workspace"
+cp -r "$ROOT/test/fixtures" "$RUN/ui-workspace"
 PORT="${PORT:-$(free_port)}"
 BASE="http://127.0.0.1:$PORT"
 # The extension host inherits the server's environment: the suite writes its counts here.
@@ -42,7 +45,7 @@ rc=0; node test/integration/runInHost.mjs "$BASE" "$ROOT" "$ROOT/dist/test/index
 tally "mocha in code-server" "$rc" "$TLV_TEST_RESULTS"
 
 # Each UI wait has its own limit; this bounds the whole runner should the browser itself hang.
-rc=0; timeout -k 10 "${UI_TIMEOUT_S:-900}" node test/integration/ui/run.mjs --base "$BASE" --workspace "$RUN/workspace" --state "$RUN/code-server" \
+rc=0; timeout -k 10 "${UI_TIMEOUT_S:-900}" node test/integration/ui/run.mjs --base "$BASE" --workspace "$RUN/ui-workspace" --state "$RUN/code-server" \
   --shots "$SHOTS" --results "$RUN/ui.json" || rc=$?
 tally "UI tests" "$rc" "$RUN/ui.json"
 stop_server

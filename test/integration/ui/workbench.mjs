@@ -129,7 +129,13 @@ export async function runCommand(page, title, log = console.log) {
 export async function closeAllEditors(page, log) {
   await page.keyboard.press('Escape');
   await runCommand(page, 'View: Close All Editors', log);
-  await page.locator('.editor-group-container .tab').first().waitFor({ state: 'detached', timeout: 10000 });
+  const tabs = page.locator('.editor-group-container .tab');
+  try {
+    await tabs.first().waitFor({ state: 'detached', timeout: 10000 });
+  } catch {
+    const left = await tabs.evaluateAll(els => els.map(e => e.getAttribute('aria-label')));
+    throw new Error(`editors still open after "Close All Editors" (unsaved?): ${left.join(', ')}`);
+  }
 }
 
 /** Hovers `locator` and waits for the workbench hover widget; returns its text. */

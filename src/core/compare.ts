@@ -1,6 +1,8 @@
 // compare(old, new): what changed between two trust lists, and will a phone that holds OLD
 // accept NEW? Rules R0–R7 of ../shared/spec/trust-decisions.md; every verdict names its rule.
 import type { CertificateInfo, TrustList, TrustRecord } from './model';
+import * as M from './messages';
+import { fill, localizable, type L10nArg, type Localizable } from './messages';
 import { commonName, sameNameText } from './names';
 import { ROLE } from './tags';
 
@@ -64,12 +66,18 @@ export interface Verdict {
   devices: DeviceClass;
   outcome: Outcome;
   rule: Rule;
+  /** English; the CLI and JSON show it. */
   explanation: string;
+  /** The same sentence as a template, for the extension to translate. */
+  l10n: Localizable;
 }
 
 export interface CompareWarning {
   code: string;
+  /** English; the CLI and JSON show it. */
   message: string;
+  /** The same sentence as a template, for the extension to translate. */
+  l10n: Localizable;
   /** 1-based record index in NEW (or OLD for removals). */
   record?: number;
 }
@@ -133,12 +141,15 @@ export function hostOf(r: TrustRecord): string {
 }
 
 /** Short name for a certificate in a sentence: CN and serial. */
-function label(r: TrustRecord | undefined): string {
-  if (!r) return 'none';
-  const cn = r.certificate?.subject.flat().find(a => a.type === 'CN')?.value ?? commonName(r.subjectName) ?? r.dnsName ?? `record #${r.index}`;
+function label(r: TrustRecord | undefined): L10nArg {
+  if (!r) return localizable(M.NO_CERTIFICATE);
+  const cn = r.certificate?.subject.flat().find(a => a.type === 'CN')?.value ?? commonName(r.subjectName) ?? r.dnsName ?? localizable(M.RECORD_NUMBER, { index: r.index });
   const serial = r.certificate?.serial ?? r.serial;
-  return `${cn}${serial ? ` (serial ${serial})` : ''}`;
+  return serial ? localizable(M.CERTIFICATE_LABEL, { name: cn, serial }) : cn;
 }
+
+const listOf = (items: L10nArg[]): L10nArg =>
+  items.length ? items.reduce((all, item) => localizable(M.LIST_PAIR, { first: all, next: item })) : '';
 
 function differences(a: TrustRecord, b: TrustRecord): string[] {
   const d: string[] = [];
@@ -203,9 +214,10 @@ const idsOf = (l: TrustList, roles: number[]) => new Set(l.records.filter(r => r
 const sameSet = (a: Set<string>, b: Set<string>) => a.size === b.size && [...a].every(x => b.has(x));
 
 function decide(oldList: TrustList, newList: TrustList, signer: SignerDiff): Verdict[] {
-  const both = (outcome: Outcome, rule: Rule, explanation: string, other?: Partial<Verdict>): Verdict[] => [
-    { devices: 'security-by-default', outcome, rule, explanation },
-    { devices: 'no-security-by-default', outcome, rule, explanation, ...other },
+  const verdict = (devices: DeviceClass, outcome: Outcome, rule: Rule, l: Localizable): Verdict => ({ devices, outcome, rule, explanation: fill(l), l10n: l });
+  const both = (outcome: Outcome, rule: Rule, l: Localizable): Verdict[] => [
+    verdict('security-by-default', outcome, rule, l),
+    verdict('no-security-by-default', outcome, rule, l),
   ];
   const kind = newList.kind === 'ITL' ? 'ITL' : 'CTL';
   const newSigner = signerOf(newList);
@@ -214,12 +226,12 @@ function decide(oldList: TrustList, newList: TrustList, signer: SignerDiff): Ver
 
   // R0: the candidate itself must be whole and verify.
   if (!newList.complete || newErrors.length || newList.signature.status !== 'verified' || !newId) {
-    const why = newErrors[0]?.message ?? newList.signature.detail;
-    return both('rejected', 'R0', `NEW does not verify (${newList.signature.status}): ${why} Every phone rejects it.`);
+    const reason = newErrors[0]?.message ?? newList.signature.l10n;
+    return both('rejected', 'R0', localizable(M.VERDICT_R0, { status: newList.signature.status, reason }));
   }
   // R1: nothing installed yet.
   if (oldList.records.length === 0) {
-    return both('accepted', 'R1', `OLD holds no records, as on a phone without a ${kind}: the first ${kind} is accepted on trust (leap of faith).`);
+    return both('accepted', 'R1', localizable(M.VERDICT_R1, { kind }));
   }
 
   const oldSast = idsOf(oldList, [ROLE.SAST]);
@@ -233,67 +245,76 @@ function decide(oldList: TrustList, newList: TrustList, signer: SignerDiff): Ver
   const trusted = newList.kind === 'ITL' ? idsOf(oldList, [ROLE.SAST, ROLE.TFTP, ROLE.CCM_TFTP]) : oldSast;
   if (trusted.has(newId)) {
     if (newList.kind === 'ITL') {
-      const e = `NEW is signed by ${signerName}, which OLD already trusts as record #${signer.newSignerOldRecord?.index} (${signer.newSignerOldRecord?.roleName}).`;
+      const at = signer.newSignerOldRecord;
       return [
-        { devices: 'security-by-default', outcome: 'accepted', rule: 'R3', explanation: e },
-        { devices: 'no-security-by-default', outcome: 'accepted', rule: 'R5', explanation: 'These devices do not use the ITL; they are not affected.' },
+        verdict('security-by-default', 'accepted', 'R3', localizable(M.VERDICT_R3, { signer: signerName, record: String(at?.index), role: String(at?.roleName) })),
+        verdict('no-security-by-default', 'accepted', 'R5', localizable(M.VERDICT_R5_ITL)),
       ];
     }
-    if (!signer.changed) return both('accepted', 'R2', `NEW is signed by ${signerName}, the same SAST certificate that signed OLD.`);
-    return both('accepted', 'R7', `Planned anchor swap: NEW is signed by ${signerName}, the other SAST anchor already in OLD (record #${signer.newSignerOldRecord?.index}); phones accept it.`);
+    if (!signer.changed) return both('accepted', 'R2', localizable(M.VERDICT_R2, { signer: signerName }));
+    return both('accepted', 'R7', localizable(M.VERDICT_R7, { signer: signerName, record: String(signer.newSignerOldRecord?.index) }));
   }
 
   // R4: only TVS can vouch; R6 when the anchors are gone as well.
-  const tvsNames = oldList.records.filter(r => r.role === ROLE.TVS).map(label).join(', ');
+  const tvsNames = listOf(oldList.records.filter(r => r.role === ROLE.TVS).map(label));
   let sbd: Verdict;
   if (tvsChanged) {
-    const rule: Rule = anchorsLost ? 'R6' : 'R4';
-    sbd = {
-      devices: 'security-by-default',
-      outcome: 'rejected',
-      rule,
-      explanation: `NEW's signer ${signerName} is not trusted by OLD, and the TVS certificate changed in the same step (OLD: ${tvsNames}), so TVS cannot vouch: reset the phones' trust (ITLRecovery bulk reset or manual deletion).`,
-    };
+    sbd = verdict('security-by-default', 'rejected', anchorsLost ? 'R6' : 'R4', localizable(M.VERDICT_R4_TVS_CHANGED, { signer: signerName, tvs: tvsNames }));
   } else {
-    const tvs = oldTvs.size ? `OLD's TVS record(s) ${tvsNames}, unchanged in NEW` : `the TVS certificate in the phone's ITL (not part of OLD; it must stay unchanged)`;
-    sbd = { devices: 'security-by-default', outcome: 'accepted-via-tvs', rule: 'R4', explanation: `NEW's signer ${signerName} is not in OLD; phones with Security by Default ask TVS, which vouches through ${tvs}.` };
+    const tvs = oldTvs.size ? localizable(M.TVS_IN_OLD, { names: tvsNames }) : localizable(M.TVS_IN_PHONE);
+    sbd = verdict('security-by-default', 'accepted-via-tvs', 'R4', localizable(M.VERDICT_R4_VIA_TVS, { signer: signerName, tvs }));
   }
-  const nonSbd: Verdict =
+  const nonSbd =
     newList.kind === 'ITL'
-      ? { devices: 'no-security-by-default', outcome: 'accepted', rule: 'R5', explanation: 'These devices do not use the ITL; they are not affected.' }
-      : { devices: 'no-security-by-default', outcome: 'rejected', rule: 'R5', explanation: `No TVS fallback: NEW's signer ${signerName} is not a SAST anchor of OLD, so 7940/7960, Jabber, TelePresence and 6901/6911 reject it until the CTL is deleted by hand on each device.` };
+      ? verdict('no-security-by-default', 'accepted', 'R5', localizable(M.VERDICT_R5_ITL))
+      : verdict('no-security-by-default', 'rejected', 'R5', localizable(M.VERDICT_R5_CTL, { signer: signerName }));
   return [sbd, nonSbd];
 }
 
 function warningsFor(oldList: TrustList, newList: TrustList, records: RecordDiff[], signer: SignerDiff, opts: CompareOptions): CompareWarning[] {
   const w: CompareWarning[] = [];
+  const warn = (code: string, l: Localizable, record?: number) => w.push({ code, message: fill(l), l10n: l, ...(record === undefined ? {} : { record }) });
   const now = (opts.now ?? new Date()).getTime();
   const soon = (opts.expiryWarningDays ?? 30) * DAY;
   const sast = newList.records.filter(r => r.role === ROLE.SAST).length;
-  if (sast > 2) w.push({ code: 'TOO_MANY_SAST', message: `NEW has ${sast} SAST records; at most 2 are valid.` });
-  if (newList.length > PHONE_LIMIT) w.push({ code: 'FILE_TOO_LARGE', message: `NEW is ${newList.length} bytes; phones fail to load a trust list over 64 KB (65,536 bytes).` });
-  if (newList.signature.digest === 'SHA512' && oldList.signature.digest !== 'SHA512') w.push({ code: 'SHA512_MOVE', message: `NEW is signed with SHA-512 while OLD used ${oldList.signature.digest ?? 'another digest'}: older phones cannot verify SHA-512.` });
+  if (sast > 2) warn('TOO_MANY_SAST', localizable(M.WARN_TOO_MANY_SAST, { count: sast }));
+  if (newList.length > PHONE_LIMIT) warn('FILE_TOO_LARGE', localizable(M.WARN_FILE_TOO_LARGE, { length: newList.length }));
+  if (newList.signature.digest === 'SHA512' && oldList.signature.digest !== 'SHA512') {
+    warn('SHA512_MOVE', localizable(M.WARN_SHA512_MOVE, { digest: oldList.signature.digest ?? localizable(M.ANOTHER_DIGEST) }));
+  }
   const tvsChanged = records.some(r => r.roleName === 'TVS' && r.status !== 'unchanged');
-  if (signer.changed && tvsChanged) w.push({ code: 'SIGNER_AND_TVS_CHANGED', message: 'The signer and a TVS certificate changed in the same step: phones that do not trust the new signer cannot be vouched for by TVS.' });
-  if (oldList.signature.status !== 'verified') w.push({ code: 'OLD_NOT_VERIFIED', message: `OLD does not verify (${oldList.signature.status}); the verdict assumes it is what the phones hold.` });
+  if (signer.changed && tvsChanged) warn('SIGNER_AND_TVS_CHANGED', localizable(M.WARN_SIGNER_AND_TVS_CHANGED));
+  if (oldList.signature.status !== 'verified') warn('OLD_NOT_VERIFIED', localizable(M.WARN_OLD_NOT_VERIFIED, { status: oldList.signature.status }));
   for (const r of newList.records) {
     const c = r.certificate;
     if (!c) continue;
     const end = new Date(c.notAfter).getTime();
-    const who = `record #${r.index} (${r.roleName}) ${label(r)}`;
-    if (end < now) w.push({ code: 'CERT_EXPIRED', record: r.index, message: `${who} expired on ${c.notAfter.slice(0, 10)}.` });
-    else if (end - now < soon) w.push({ code: 'CERT_EXPIRING', record: r.index, message: `${who} expires on ${c.notAfter.slice(0, 10)}, in ${Math.ceil((end - now) / DAY)} day(s).` });
-    if (c.keyAlgorithm === 'RSA' && c.keySize < 2048) w.push({ code: 'WEAK_KEY', record: r.index, message: `${who} has a ${c.keySize}-bit RSA key (below 2048).` });
-    if (/^(sha1|md5)/i.test(c.signatureAlgorithm) || c.signatureAlgorithm === 'ecdsa-with-SHA1') w.push({ code: 'WEAK_CERT_SIGNATURE', record: r.index, message: `${who} is signed with ${c.signatureAlgorithm}.` });
+    const record = localizable(M.WARN_RECORD, { index: r.index, role: String(r.roleName), certificate: label(r) });
+    const date = c.notAfter.slice(0, 10);
+    if (end < now) warn('CERT_EXPIRED', localizable(M.WARN_CERT_EXPIRED, { record, date }), r.index);
+    else if (end - now < soon) warn('CERT_EXPIRING', localizable(M.WARN_CERT_EXPIRING, { record, date, days: Math.ceil((end - now) / DAY) }), r.index);
+    if (c.keyAlgorithm === 'RSA' && c.keySize < 2048) warn('WEAK_KEY', localizable(M.WARN_WEAK_KEY, { record, bits: c.keySize }), r.index);
+    if (/^(sha1|md5)/i.test(c.signatureAlgorithm) || c.signatureAlgorithm === 'ecdsa-with-SHA1') {
+      warn('WEAK_CERT_SIGNATURE', localizable(M.WARN_WEAK_CERT_SIGNATURE, { record, algorithm: c.signatureAlgorithm }), r.index);
+    }
   }
   for (const r of records) {
-    const where = `${r.roleName} ${r.host}`;
-    if (r.status === 'removed') w.push({ code: 'RECORD_REMOVED', record: r.old?.index, message: `${where} (OLD record #${r.old?.index}) is not in NEW.` });
-    if (r.status === 'added') w.push({ code: 'RECORD_ADDED', record: r.new?.index, message: `${where} (NEW record #${r.new?.index}) is new.` });
+    const where = { role: r.roleName, host: r.host };
+    if (r.status === 'removed') warn('RECORD_REMOVED', localizable(M.WARN_RECORD_REMOVED, { ...where, record: String(r.old?.index) }), r.old?.index);
+    if (r.status === 'added') warn('RECORD_ADDED', localizable(M.WARN_RECORD_ADDED, { ...where, record: String(r.new?.index) }), r.new?.index);
     if (r.status === 'changed' && r.differences.includes('fingerprint')) {
       const o = r.old?.certificate;
       const n = r.new?.certificate;
-      w.push({ code: 'CERT_REPLACED', record: r.new?.index, message: `${where}: certificate replaced, serial ${o?.serial ?? '?'} → ${n?.serial ?? '?'}, ${o ? `${o.keyAlgorithm}-${o.keySize}` : '?'} → ${n ? `${n.keyAlgorithm}-${n.keySize}` : '?'}, valid until ${o?.notAfter.slice(0, 10) ?? '?'} → ${n?.notAfter.slice(0, 10) ?? '?'}.` });
+      const key = (x: CertSummary | undefined) => (x ? `${x.keyAlgorithm}-${x.keySize}` : '?');
+      warn('CERT_REPLACED', localizable(M.WARN_CERT_REPLACED, {
+        ...where,
+        oldSerial: o?.serial ?? '?',
+        newSerial: n?.serial ?? '?',
+        oldKey: key(o),
+        newKey: key(n),
+        oldUntil: o?.notAfter.slice(0, 10) ?? '?',
+        newUntil: n?.notAfter.slice(0, 10) ?? '?',
+      }), r.new?.index);
     }
   }
   return w;

@@ -300,7 +300,7 @@ export function decode(bytes: Uint8Array, options: DecodeOptions = {}, crypto: C
     checksums: { md5: crypto.digest('md5', [bytes]), sha1: crypto.digest('sha1', [bytes]), sha256: crypto.digest('sha256', [bytes]) },
     header,
     records,
-    signature: { status: 'malformed', detail: '' },
+    signature: { status: 'malformed', detail: '', l10n: { message: '', args: {} } },
     diagnostics: ctx.diagnostics,
     complete,
     unparsed: pos < size ? [{ start: pos, end: size }] : [],

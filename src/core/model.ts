@@ -1,5 +1,6 @@
 // The decoded shape of a CTL/ITL trust list. Plain data only (no classes, no functions), so it
 // crosses the webview boundary by postMessage and serialises to JSON unchanged.
+import type { Localizable } from './messages';
 
 /** Half-open absolute byte range in the file: [start, end). One convention everywhere. */
 export interface ByteRange {
@@ -149,8 +150,10 @@ export interface SignatureResult {
   digest?: string;
   /** RSA-PKCS1-v1_5 / ECDSA / unknown(n). */
   algorithm?: string;
-  /** One sentence for people: why this status. */
+  /** One sentence for people: why this status (English; the CLI and JSON show it). */
   detail: string;
+  /** The same sentence as a template, for the extension to translate. */
+  l10n: Localizable;
   /** 1-based index of the record whose key was used. */
   signerRecord?: number;
   /** The bytes the signature covers, as ranges (the file minus the SIGNATURE TLV). */

@@ -6,6 +6,8 @@ import { sameSerial } from './crosscheck';
 import { sameName, sameNameText } from './names';
 import { walkFields } from './decode';
 import { MODULUS_SIZES, ROLE } from './tags';
+import * as M from './messages';
+import { fill, localizable, type Localizable } from './messages';
 
 const HASHES: Record<number, HashName> = { 1: 'sha1', 2: 'sha256', 3: 'sha512' };
 
@@ -35,17 +37,23 @@ function algorithmOf(r: TrustRecord): string {
   return r.certificate?.keyAlgorithm === 'EC' ? 'ECDSA' : 'RSA-PKCS1-v1_5';
 }
 
+/** The English sentence and its template, as SignatureResult carries them. */
+const said = (l: Localizable) => ({ detail: fill(l), l10n: l });
+const roleOf = (r: TrustRecord) => r.roleName ?? localizable(M.UNKNOWN_ROLE);
+const sentences = (first: Localizable, ...next: Localizable[]): Localizable =>
+  next.reduce((all, n) => localizable(M.TWO_SENTENCES, { first: all, next: n }), first);
+
 export function verifySignature(list: TrustList, bytes: Uint8Array, crypto: CryptoPort): SignatureResult {
   const sigField = [...walkFields(list.header.fields)].find(f => f.tag === 12);
   const digestCode = list.header.digest?.code;
   const digest = digestCode === undefined ? undefined : (HASHES[digestCode]?.toUpperCase() ?? `unknown(${digestCode})`);
   const base = { digest };
-  if (!sigField) return { ...base, status: 'malformed', detail: 'The header has no SIGNATURE (tag 12).' };
-  if (digestCode === undefined) return { ...base, status: 'malformed', detail: 'The header has no DIGESTALGORITHM (tag 8).' };
+  if (!sigField) return { ...base, status: 'malformed', ...said(localizable(M.SIGNATURE_MISSING)) };
+  if (digestCode === undefined) return { ...base, status: 'malformed', ...said(localizable(M.DIGEST_MISSING)) };
   const hash = HASHES[digestCode];
-  if (!hash) return { ...base, status: 'unsupported', detail: `Digest algorithm code ${digestCode} is not one we know (1 = SHA-1, 2 = SHA-256, 3 = SHA-512).` };
+  if (!hash) return { ...base, status: 'unsupported', ...said(localizable(M.DIGEST_UNKNOWN, { code: digestCode })) };
   const algo = list.header.signatureAlgorithm ?? 0;
-  if (algo !== 0) return { ...base, status: 'unsupported', algorithm: `unknown(${algo})`, detail: `Signature algorithm code ${algo} is not supported (0 = RSA PKCS#1 v1.5).` };
+  if (algo !== 0) return { ...base, status: 'unsupported', algorithm: `unknown(${algo})`, ...said(localizable(M.SIGNATURE_ALGORITHM_UNSUPPORTED, { code: algo })) };
 
   const signedRanges: ByteRange[] = [
     { start: 0, end: sigField.range.start },
@@ -56,8 +64,9 @@ export function verifySignature(list: TrustList, bytes: Uint8Array, crypto: Cryp
 
   const candidates = signerCandidates(list);
   if (!candidates.length) {
-    const why = list.complete ? '' : ' The file is damaged, so the signer record may be among the bytes that could not be decoded.';
-    return { ...base, status: list.complete ? 'signer-not-found' : 'malformed', signedRanges, detail: `No record has the signer's serial ${list.header.signerSerial ?? '(none)'}.${why}` };
+    const notFound = localizable(M.SIGNER_NOT_FOUND, { serial: list.header.signerSerial ?? localizable(M.NONE_IN_PARENS) });
+    const l = list.complete ? notFound : sentences(notFound, localizable(M.SIGNER_MAYBE_IN_DAMAGE));
+    return { ...base, status: list.complete ? 'signer-not-found' : 'malformed', signedRanges, ...said(l) };
   }
   for (const r of candidates) {
     const key = publicKeyOf(r, bytes);
@@ -65,25 +74,27 @@ export function verifySignature(list: TrustList, bytes: Uint8Array, crypto: Cryp
     const algorithm = algorithmOf(r);
     if (crypto.verify(hash, key, parts, signature)) {
       r.isSigner = true;
-      return { ...base, status: 'verified', algorithm, signerRecord: r.index, signedRanges, detail: `Signed by record #${r.index} (${r.roleName ?? 'unknown role'}) with ${algorithm}/${hash.toUpperCase()}; the signature verifies.` };
+      const l = localizable(M.SIGNATURE_VERIFIED, { record: r.index, role: roleOf(r), algorithm, hash: hash.toUpperCase() });
+      return { ...base, status: 'verified', algorithm, signerRecord: r.index, signedRanges, ...said(l) };
     }
   }
   const best = candidates[0];
   best.isSigner = true;
   const damage = list.diagnostics.find(d => d.severity === 'error');
   if (!list.complete && damage) {
-    return { ...base, status: 'malformed', algorithm: algorithmOf(best), signerRecord: best.index, signedRanges, detail: `The file is damaged, so its signature cannot verify: ${damage.message}.` };
+    return { ...base, status: 'malformed', algorithm: algorithmOf(best), signerRecord: best.index, signedRanges, ...said(localizable(M.SIGNATURE_DAMAGED, { reason: damage.message })) };
   }
   const bits = best.certificate?.keyAlgorithm === 'RSA' ? best.certificate.keySize : 0;
   const expected = list.header.signatureModulus !== undefined ? MODULUS_SIZES[list.header.signatureModulus] : undefined;
-  const sizeNote = bits && signature.length !== Math.ceil(bits / 8) ? ` The signature is ${signature.length} bytes; a ${bits}-bit key makes ${Math.ceil(bits / 8)}.` : '';
-  const modNote = expected !== undefined && expected !== signature.length ? ` SIGNATUREMODULUS announces ${expected} bytes.` : '';
+  const notes: Localizable[] = [];
+  if (bits && signature.length !== Math.ceil(bits / 8)) notes.push(localizable(M.SIGNATURE_SIZE_NOTE, { length: signature.length, bits, expected: Math.ceil(bits / 8) }));
+  if (expected !== undefined && expected !== signature.length) notes.push(localizable(M.SIGNATURE_MODULUS_NOTE, { expected }));
   return {
     ...base,
     status: 'invalid',
     algorithm: algorithmOf(best),
     signerRecord: best.index,
     signedRanges,
-    detail: `The signature does not verify with the key of record #${best.index} (${best.roleName ?? 'unknown role'}): the file was changed after signing, or signed by another key.${sizeNote}${modNote}`,
+    ...said(sentences(localizable(M.SIGNATURE_INVALID, { record: best.index, role: roleOf(best) }), ...notes)),
   };
 }

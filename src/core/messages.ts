@@ -1,0 +1,88 @@
+// The sentences the core writes for people (signature detail, compare verdicts and warnings), as
+// English templates with `{name}` placeholders: the form `vscode.l10n.t(message, args)` takes, so
+// the extension host can show them translated while the CLI and JSON keep the filled English.
+// An argument may itself be a Localizable (a role name we do not know, a certificate label, a
+// second sentence), so no English fragment ends up inside a translated sentence.
+
+export type L10nArg = string | number | Localizable;
+
+export interface Localizable {
+  message: string;
+  args: Record<string, L10nArg>;
+}
+
+/** Formats one template whose arguments are already text: the signature of `vscode.l10n.t(message, args)`. */
+export type Translate = (message: string, args: Record<string, string | number>) => string;
+
+export const localizable = (message: string, args: Record<string, L10nArg> = {}): Localizable => ({ message, args });
+
+/** Resolves nested arguments first, then formats the template with `translate`. */
+export function render(l: Localizable, translate: Translate): string {
+  const args: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(l.args)) args[k] = typeof v === 'object' ? render(v, translate) : v;
+  return translate(l.message, args);
+}
+
+/** Same substitution as VS Code's l10n (format2): one pass, so `{…}` inside an argument stays as it is. */
+function format(message: string, args: Record<string, string | number>): string {
+  if (Object.keys(args).length === 0) return message;
+  return message.replace(/\{([^}]+)\}/g, (match, name: string) => (name in args ? String(args[name]) : match));
+}
+
+/** The English text of a Localizable. */
+export const fill = (l: Localizable): string => render(l, format);
+
+// Pieces of sentences.
+/** Two sentences in a row; Japanese joins them without a space. */
+export const TWO_SENTENCES = '{first} {next}';
+/** Two items of a list of names. */
+export const LIST_PAIR = '{first}, {next}';
+export const NONE_IN_PARENS = '(none)';
+export const NO_CERTIFICATE = 'none';
+export const UNKNOWN_ROLE = 'unknown role';
+export const RECORD_NUMBER = 'record #{index}';
+/** A certificate in a sentence: its CN (or DNS name, or record number) and serial. */
+export const CERTIFICATE_LABEL = '{name} (serial {serial})';
+export const ANOTHER_DIGEST = 'another digest';
+
+// SignatureResult.detail
+export const SIGNATURE_MISSING = 'The header has no SIGNATURE (tag 12).';
+export const DIGEST_MISSING = 'The header has no DIGESTALGORITHM (tag 8).';
+export const DIGEST_UNKNOWN = 'Digest algorithm code {code} is not one we know (1 = SHA-1, 2 = SHA-256, 3 = SHA-512).';
+export const SIGNATURE_ALGORITHM_UNSUPPORTED = 'Signature algorithm code {code} is not supported (0 = RSA PKCS#1 v1.5).';
+export const SIGNER_NOT_FOUND = "No record has the signer's serial {serial}.";
+export const SIGNER_MAYBE_IN_DAMAGE = 'The file is damaged, so the signer record may be among the bytes that could not be decoded.';
+export const SIGNATURE_VERIFIED = 'Signed by record #{record} ({role}) with {algorithm}/{hash}; the signature verifies.';
+export const SIGNATURE_DAMAGED = 'The file is damaged, so its signature cannot verify: {reason}.';
+export const SIGNATURE_INVALID = 'The signature does not verify with the key of record #{record} ({role}): the file was changed after signing, or signed by another key.';
+export const SIGNATURE_SIZE_NOTE = 'The signature is {length} bytes; a {bits}-bit key makes {expected}.';
+export const SIGNATURE_MODULUS_NOTE = 'SIGNATUREMODULUS announces {expected} bytes.';
+
+// Verdict.explanation
+export const VERDICT_R0 = 'NEW does not verify ({status}): {reason} Every phone rejects it.';
+export const VERDICT_R1 = 'OLD holds no records, as on a phone without a {kind}: the first {kind} is accepted on trust (leap of faith).';
+export const VERDICT_R2 = 'NEW is signed by {signer}, the same SAST certificate that signed OLD.';
+export const VERDICT_R3 = 'NEW is signed by {signer}, which OLD already trusts as record #{record} ({role}).';
+export const VERDICT_R4_TVS_CHANGED = "NEW's signer {signer} is not trusted by OLD, and the TVS certificate changed in the same step (OLD: {tvs}), so TVS cannot vouch: reset the phones' trust (ITLRecovery bulk reset or manual deletion).";
+export const VERDICT_R4_VIA_TVS = "NEW's signer {signer} is not in OLD; phones with Security by Default ask TVS, which vouches through {tvs}.";
+export const TVS_IN_OLD = "OLD's TVS record(s) {names}, unchanged in NEW";
+export const TVS_IN_PHONE = "the TVS certificate in the phone's ITL (not part of OLD; it must stay unchanged)";
+export const VERDICT_R5_ITL = 'These devices do not use the ITL; they are not affected.';
+export const VERDICT_R5_CTL = "No TVS fallback: NEW's signer {signer} is not a SAST anchor of OLD, so 7940/7960, Jabber, TelePresence and 6901/6911 reject it until the CTL is deleted by hand on each device.";
+export const VERDICT_R7 = 'Planned anchor swap: NEW is signed by {signer}, the other SAST anchor already in OLD (record #{record}); phones accept it.';
+
+// CompareWarning.message
+export const WARN_TOO_MANY_SAST = 'NEW has {count} SAST records; at most 2 are valid.';
+export const WARN_FILE_TOO_LARGE = 'NEW is {length} bytes; phones fail to load a trust list over 64 KB (65,536 bytes).';
+export const WARN_SHA512_MOVE = 'NEW is signed with SHA-512 while OLD used {digest}: older phones cannot verify SHA-512.';
+export const WARN_SIGNER_AND_TVS_CHANGED = 'The signer and a TVS certificate changed in the same step: phones that do not trust the new signer cannot be vouched for by TVS.';
+export const WARN_OLD_NOT_VERIFIED = 'OLD does not verify ({status}); the verdict assumes it is what the phones hold.';
+/** The record a certificate warning is about: "record #3 (TVS) name (serial …)". */
+export const WARN_RECORD = 'record #{index} ({role}) {certificate}';
+export const WARN_CERT_EXPIRED = '{record} expired on {date}.';
+export const WARN_CERT_EXPIRING = '{record} expires on {date}, in {days} day(s).';
+export const WARN_WEAK_KEY = '{record} has a {bits}-bit RSA key (below 2048).';
+export const WARN_WEAK_CERT_SIGNATURE = '{record} is signed with {algorithm}.';
+export const WARN_RECORD_REMOVED = '{role} {host} (OLD record #{record}) is not in NEW.';
+export const WARN_RECORD_ADDED = '{role} {host} (NEW record #{record}) is new.';
+export const WARN_CERT_REPLACED = '{role} {host}: certificate replaced, serial {oldSerial} → {newSerial}, {oldKey} → {newKey}, valid until {oldUntil} → {newUntil}.';

@@ -50,6 +50,7 @@ export function runDiff(args: string[], load: (p: string) => { list: TrustList }
   const files = args.filter(a => a !== '--json');
   if (files.length !== 2) throw new Error('diff needs OLD and NEW');
   const c = compare(load(files[0]).list, load(files[1]).list);
-  write(json ? `${JSON.stringify(c, null, 2)}\n` : renderComparison(c, files[0], files[1]));
+  // The l10n templates are for the extension's translations; the JSON keeps the English sentences.
+  write(json ? `${JSON.stringify(c, (key, value: unknown) => (key === 'l10n' ? undefined : value), 2)}\n` : renderComparison(c, files[0], files[1]));
   return c.verdicts.some(v => v.outcome === 'rejected') ? 1 : 0;
 }

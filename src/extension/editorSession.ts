@@ -8,6 +8,8 @@ import { webviewStrings } from './strings';
 import { readSettings } from './settings';
 import { copyFieldText } from './commands/copyField';
 import { exportCertificateInteractive } from './commands/exportCertificate';
+import { localize } from './localize';
+import { localizeViewModel } from './localizedModel';
 
 export class EditorSession extends Disposable {
   private ready = false;
@@ -24,7 +26,7 @@ export class EditorSession extends Disposable {
     super();
     this._register(registry.add(this));
     this._register(panel.webview.onDidReceiveMessage((m: WebviewToHost) => void this.onMessage(m)));
-    this._register(document.onDidChange(model => this.post({ type: 'update', model })));
+    this._register(document.onDidChange(model => this.post({ type: 'update', model: localizeViewModel(model, localize) })));
     this._register(panel.onDidChangeViewState(e => {
       if (e.webviewPanel.active) registry.setActive(this);
       else registry.clearActive(this);
@@ -60,7 +62,7 @@ export class EditorSession extends Disposable {
     switch (message.type) {
       case 'ready': {
         const settings: WebviewSettings = readSettings();
-        this.post({ type: 'init', model: this.document.model, strings: webviewStrings(), settings, locale: vscode.env.language });
+        this.post({ type: 'init', model: localizeViewModel(this.document.model, localize), strings: webviewStrings(), settings, locale: vscode.env.language });
         this.ready = true;
         if (this.pendingReveal !== undefined) {
           this.post({ type: 'reveal', path: this.pendingReveal });

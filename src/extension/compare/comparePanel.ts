@@ -5,6 +5,7 @@ import { decode } from '../../core/decode';
 import type { TrustList } from '../../core/model';
 import { Disposable } from '../dispose';
 import { baseName } from '../loadTrustList';
+import { localize } from '../localize';
 import { readSettings } from '../settings';
 import { getWebviewOptions, renderShell } from '../webviewHtml';
 import { compareStrings } from './compareStrings';
@@ -111,6 +112,7 @@ export class ComparePanel extends Disposable {
         { name: newSource.name, description: newSource.description, list: newList },
         compareStrings(),
         { now: new Date(), expiryWarningDays: readSettings().expiryWarningDays },
+        localize,
       );
       this.error = undefined;
       this.events.onUpdate(this, this.model);

@@ -6,10 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
-import type { TlvViewerApi } from '../../../src/extension/extension';
 import type { CompareModel } from '../../../src/extension/compare/protocol';
 
-const EXTENSION_ID = 'tlv-viewer.cucm-trust-list-viewer';
 const OLD = 'CTLFile-v1.tlv';
 const NEW = 'CTLFile-v2-regenerated.tlv';
 const EXPECTED_VERDICTS = [
@@ -17,17 +15,7 @@ const EXPECTED_VERDICTS = [
   { devices: 'no-security-by-default', outcome: 'rejected', rule: 'R5' },
 ];
 
-function fixture(name: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the test run must open a workspace folder (a copy of test/fixtures)');
-  return vscode.Uri.joinPath(folder.uri, name);
-}
-
-async function extensionApi(): Promise<TlvViewerApi> {
-  const ext = vscode.extensions.getExtension<TlvViewerApi>(EXTENSION_ID);
-  assert.ok(ext, `extension ${EXTENSION_ID} is not loaded`);
-  return ext.activate();
-}
+import { extensionApi, fixture } from './helpers';
 
 /** The first event that satisfies `accept`, or a failure naming `what` after `ms`. */
 function nextEvent<T>(event: vscode.Event<T>, accept: (value: T) => boolean, what: string, ms = 20000): Promise<T> {

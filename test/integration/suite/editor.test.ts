@@ -7,24 +7,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { TlvViewerApi } from '../../../src/extension/extension';
 import type { RenderedSummary } from '../../../src/shared/protocol';
 import { decode } from '../../../src/core/decode';
 
-const EXTENSION_ID = 'tlv-viewer.cucm-trust-list-viewer';
-const VIEW_TYPE = 'tlvViewer.editor';
-
-function fixture(name: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the test run must open a workspace folder (a copy of test/fixtures)');
-  return vscode.Uri.joinPath(folder.uri, name);
-}
-
-async function api(): Promise<TlvViewerApi> {
-  const ext = vscode.extensions.getExtension<TlvViewerApi>(EXTENSION_ID);
-  assert.ok(ext, `extension ${EXTENSION_ID} is not loaded`);
-  return ext.activate();
-}
+import { VIEW_TYPE, extensionApi as api, fixture } from './helpers';
 
 /** Opens `uri` in our editor and resolves with what its webview reports it rendered. */
 async function openAndRender(uri: vscode.Uri): Promise<RenderedSummary> {
@@ -88,15 +74,20 @@ describe('trust-list editor', function () {
     try {
       assert.equal((await openAndRender(uri)).md5, createHash('md5').update(ctl).digest('hex'));
       const viewer = await api();
-      const next = new Promise<RenderedSummary>(resolve => {
+      const itlMd5 = createHash('md5').update(itl).digest('hex');
+      // The file watcher starts asynchronously: write again every 2 s until the new content is shown.
+      const rewrite = setInterval(() => writeFileSync(uri.fsPath, itl), 2000);
+      const next = new Promise<RenderedSummary>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('the editor did not show the new content within 20 s')), 20000);
         const sub = viewer.onDidRender(e => {
-          if (e.uri !== uri.toString()) return;
+          if (e.uri !== uri.toString() || e.summary.md5 !== itlMd5) return;
+          clearTimeout(timer);
           sub.dispose();
           resolve(e.summary);
         });
       });
       writeFileSync(uri.fsPath, itl);
-      const shown = await next;
+      const shown = await next.finally(() => clearInterval(rewrite));
       assert.equal(shown.md5, createHash('md5').update(itl).digest('hex'));
       assert.equal(shown.records, decodeCount(itl));
     } finally {

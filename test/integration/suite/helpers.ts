@@ -1,6 +1,7 @@
 // Shared by the suite files: the extension under test and the run's workspace (a copy of test/fixtures).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { TlvViewerApi } from '../../../src/extension/extension';
 
 export const EXTENSION_ID = 'tlv-viewer.cucm-trust-list-viewer';
 export const VIEW_TYPE = 'tlvViewer.editor';
@@ -10,4 +11,11 @@ export function fixture(name: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'the test run must open a workspace folder (a copy of test/fixtures)');
   return vscode.Uri.joinPath(folder.uri, name);
+}
+
+/** The extension's test API (activate's return value). */
+export async function extensionApi(): Promise<TlvViewerApi> {
+  const ext = vscode.extensions.getExtension<TlvViewerApi>(EXTENSION_ID);
+  assert.ok(ext, `extension ${EXTENSION_ID} is not loaded`);
+  return ext.activate();
 }

@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { CompareModel } from '../../../src/extension/compare/protocol';
+import { extensionApi, fixture } from './helpers';
 
 const OLD = 'CTLFile-v1.tlv';
 const NEW = 'CTLFile-v2-regenerated.tlv';
@@ -15,7 +16,6 @@ const EXPECTED_VERDICTS = [
   { devices: 'no-security-by-default', outcome: 'rejected', rule: 'R5' },
 ];
 
-import { extensionApi, fixture } from './helpers';
 
 /** The first event that satisfies `accept`, or a failure naming `what` after `ms`. */
 function nextEvent<T>(event: vscode.Event<T>, accept: (value: T) => boolean, what: string, ms = 20000): Promise<T> {

@@ -16,7 +16,6 @@ const EXPECTED_VERDICTS = [
   { devices: 'no-security-by-default', outcome: 'rejected', rule: 'R5' },
 ];
 
-
 /** The first event that satisfies `accept`, or a failure naming `what` after `ms`. */
 function nextEvent<T>(event: vscode.Event<T>, accept: (value: T) => boolean, what: string, ms = 20000): Promise<T> {
   return new Promise((resolve, reject) => {

@@ -58,6 +58,10 @@ export function expectTag(t: Tlv | undefined, tag: number, what: string): Tlv {
 }
 
 export function oidToString(bytes: Uint8Array, t: Tlv): string {
+  // Fast path for the X.520 attribute types (2.5.4.n) that make up every name.
+  if (t.end - t.contentStart === 3 && bytes[t.contentStart] === 0x55 && bytes[t.contentStart + 1] === 0x04 && bytes[t.contentStart + 2] < 0x80) {
+    return `2.5.4.${bytes[t.contentStart + 2]}`;
+  }
   const parts: number[] = [];
   let v = 0;
   for (let i = t.contentStart; i < t.end; i++) {

@@ -26,12 +26,15 @@ export function cucmDate(d: Date): string {
   return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
 }
 
+// C0/C1 controls, bidi embeddings/overrides/isolates, marks, line/paragraph separators, BOM.
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+
 /**
  * File text must not be able to forge lines (a name holding "\nThe CTL file was verified
- * successfully.") or reorder them (bidi overrides): show control and bidi characters as escapes.
+ * successfully.") or reorder them (bidi overrides): show those characters as `\u{…}` escapes.
  */
 export function inert(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, c => `\\u{${c.charCodeAt(0).toString(16).toUpperCase()}}`);
+  return text.replace(INVISIBLE, c => `\\u{${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}}`);
 }
 
 /** The VALUE column by CUCM's rules: containers print their length, 1-byte codes and blobs print nothing. */

@@ -60,4 +60,24 @@ export default [
       await t.step('record-tooltip');
     },
   },
+  {
+    name: 'a tampered file shows the Invalid badge and a truncated one the Malformed badge with its offset',
+    async run(t) {
+      for (const [file, expected, text] of [
+        ['ITLFile-sha1-tampered.tlv', 'invalid', null],
+        ['CTLFile-v1-truncated.tlv', 'malformed', 'offset 456'],
+      ]) {
+        await quickOpen(t.page, file);
+        const view = webview(t.page);
+        await expectVisible(view.locator('body[data-ready="1"]'), `the editor webview for ${file}`, 30000);
+        const badge = await expectVisible(view.locator(`#badge[data-status="${expected}"]`), `#badge[data-status="${expected}"] for ${file}`);
+        if (text) {
+          const shown = (await view.locator('body').innerText()).replace(/\s+/g, ' ');
+          if (!shown.includes(text)) throw new Error(`the editor for ${file} does not name "${text}"`);
+        }
+        if (!(await badge.isVisible())) throw new Error(`the badge for ${file} is not visible`);
+        await t.step(expected);
+      }
+    },
+  },
 ];

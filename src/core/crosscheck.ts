@@ -13,6 +13,7 @@ function equalBytes(bytes: Uint8Array, a: { start: number; end: number }, b: { s
 /** Serials compare as numbers: ignore leading zero bytes (DER sign byte vs raw field). */
 export function sameSerial(a: string | undefined, b: string | undefined): boolean {
   if (a === undefined || b === undefined) return false;
+  if (a === b) return true;
   const n = (s: string) => s.toUpperCase().replace(/^(00)+(?=..)/, '');
   return n(a) === n(b);
 }

@@ -145,22 +145,18 @@ function noteDuplicate(ctx: Ctx, siblings: Field[], f: Field, what: string): voi
   }
 }
 
-/** Depth-first walk of fields including container children. */
-export function* walkFields(fields: Field[]): Generator<Field> {
+/** Fields in file order, container children after their container. */
+export function flatFields(fields: Field[], out: Field[] = []): Field[] {
   for (const f of fields) {
-    yield f;
-    if (f.children) yield* walkFields(f.children);
+    out.push(f);
+    if (f.children) flatFields(f.children, out);
   }
-}
-
-function first(fields: Field[], tag: number): Field | undefined {
-  for (const f of walkFields(fields)) if (f.tag === tag) return f;
-  return undefined;
+  return out;
 }
 
 function summariseHeader(fields: Field[], range: Header['range']): Header {
   const h: Header = { range, fields };
-  for (const f of walkFields(fields)) {
+  for (const f of flatFields(fields)) {
     if (h.signature === undefined && f.tag === 12) h.signature = f.valueRange;
     const v = f.value;
     switch (f.tag) {
@@ -192,7 +188,7 @@ function summariseRecord(ctx: Ctx, index: number, path: string, range: TrustReco
     else if (f.tag === 6 && v.type === 'serial') r.serial ??= v.hex;
     else if (f.tag === 10 && v.type === 'ipv4') r.ipAddress ??= v.address;
   }
-  const certField = first(fields, 9);
+  const certField = fields.find(f => f.tag === 9);
   if (certField && wantCertificate(r)) {
     try {
       r.certificate = parseCertificate(ctx.bytes, certField.valueRange, ctx.crypto);
@@ -305,7 +301,8 @@ export function decode(bytes: Uint8Array, options: DecodeOptions = {}, crypto: C
     complete,
     unparsed: pos < size ? [{ start: pos, end: size }] : [],
   };
-  for (const r of records) crossCheckRecord(r, bytes, ctx.diagnostics);
+  // Cross-checks explain a file to a person; `signer` mode only answers "does it verify?".
+  if (options.certificates !== 'signer') for (const r of records) crossCheckRecord(r, bytes, ctx.diagnostics);
   list.signature = verifySignature(list, bytes, crypto);
   return list;
 }

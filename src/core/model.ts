@@ -191,7 +191,8 @@ export interface DecodeOptions {
   maxRecords?: number;
   /**
    * `all` (default) reads every certificate; `signer` reads only those whose record serial matches
-   * the header's signer serial: enough to verify, and much faster over folders of files.
+   * the header's signer serial, and skips the record cross-checks: enough to verify, and much
+   * faster over folders of files.
    */
   certificates?: 'all' | 'signer';
 }

@@ -4,7 +4,7 @@ import type { ByteRange, SignatureResult, TrustList, TrustRecord } from './model
 import type { CryptoPort, HashName, PublicKeyDer } from './crypto';
 import { sameSerial } from './crosscheck';
 import { sameName, sameNameText } from './names';
-import { walkFields } from './decode';
+import { flatFields } from './decode';
 import { MODULUS_SIZES, ROLE } from './tags';
 import * as M from './messages';
 import { fill, localizable, type Localizable } from './messages';
@@ -44,7 +44,7 @@ const sentences = (first: Localizable, ...next: Localizable[]): Localizable =>
   next.reduce((all, n) => localizable(M.TWO_SENTENCES, { first: all, next: n }), first);
 
 export function verifySignature(list: TrustList, bytes: Uint8Array, crypto: CryptoPort): SignatureResult {
-  const sigField = [...walkFields(list.header.fields)].find(f => f.tag === 12);
+  const sigField = flatFields(list.header.fields).find(f => f.tag === 12);
   const digestCode = list.header.digest?.code;
   const digest = digestCode === undefined ? undefined : (HASHES[digestCode]?.toUpperCase() ?? `unknown(${digestCode})`);
   const base = { digest };

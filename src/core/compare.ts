@@ -226,7 +226,7 @@ function decide(oldList: TrustList, newList: TrustList, signer: SignerDiff): Ver
 
   // R0: the candidate itself must be whole and verify.
   if (!newList.complete || newErrors.length || newList.signature.status !== 'verified' || !newId) {
-    const reason = newErrors[0]?.message ?? newList.signature.l10n;
+    const reason = newErrors[0]?.l10n ?? newErrors[0]?.message ?? newList.signature.l10n;
     return both('rejected', 'R0', localizable(M.VERDICT_R0, { status: newList.signature.status, reason }));
   }
   // R1: nothing installed yet.

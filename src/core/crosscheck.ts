@@ -3,6 +3,8 @@
 import type { Diagnostic, Field, TrustRecord } from './model';
 import { sameName } from './names';
 import { at } from './hex';
+import * as M from './messages';
+import { fill, localizable, type L10nArg } from './messages';
 
 function equalBytes(bytes: Uint8Array, a: { start: number; end: number }, b: { start: number; end: number }): boolean {
   if (a.end - a.start !== b.end - b.start) return false;
@@ -22,17 +24,19 @@ export function crossCheckRecord(r: TrustRecord, bytes: Uint8Array, out: Diagnos
   const c = r.certificate;
   if (!c) return;
   const field = (tag: number): Field | undefined => r.fields.find(f => f.tag === tag);
-  const warn = (code: string, f: Field, what: string) =>
-    out.push({ severity: 'warning', code, offset: f.range.start, range: f.range, path: f.path, message: `record #${r.index}: ${f.name} at ${at(f.range.start)} ${what}` });
+  const warn = (code: string, f: Field, template: string, args: Record<string, L10nArg> = {}) => {
+    const l10n = localizable(template, { index: r.index, name: f.name, at: at(f.range.start), ...args });
+    out.push({ severity: 'warning', code, offset: f.range.start, range: f.range, path: f.path, message: fill(l10n), l10n });
+  };
 
   const pk = field(7);
-  if (pk && !equalBytes(bytes, pk.valueRange, c.publicKeyRange)) warn('PUBLICKEY_MISMATCH', pk, "differs from the certificate's public key");
+  if (pk && !equalBytes(bytes, pk.valueRange, c.publicKeyRange)) warn('PUBLICKEY_MISMATCH', pk, M.DIAG_PUBLICKEY_MISMATCH);
   const sig = field(8);
-  if (sig && !equalBytes(bytes, sig.valueRange, c.signatureValueRange)) warn('SIGNATURE_MISMATCH', sig, "differs from the certificate's signatureValue");
+  if (sig && !equalBytes(bytes, sig.valueRange, c.signatureValueRange)) warn('SIGNATURE_MISMATCH', sig, M.DIAG_SIGNATURE_MISMATCH);
   const serial = field(6);
-  if (serial && !sameSerial(r.serial, c.serial)) warn('SERIAL_MISMATCH', serial, `is ${r.serial}, the certificate's serial is ${c.serial}`);
+  if (serial && !sameSerial(r.serial, c.serial)) warn('SERIAL_MISMATCH', serial, M.DIAG_SERIAL_MISMATCH, { serial: String(r.serial), certificateSerial: c.serial });
   const subject = field(3);
-  if (subject && r.subjectName !== undefined && !sameName(r.subjectName, c.subject)) warn('SUBJECT_MISMATCH', subject, `"${r.subjectName}" names other attributes than the certificate's subject "${c.subjectRfc4514}"`);
+  if (subject && r.subjectName !== undefined && !sameName(r.subjectName, c.subject)) warn('SUBJECT_MISMATCH', subject, M.DIAG_SUBJECT_MISMATCH, { value: r.subjectName, certificate: c.subjectRfc4514 });
   const issuer = field(5);
-  if (issuer && r.issuerName !== undefined && !sameName(r.issuerName, c.issuer)) warn('ISSUER_MISMATCH', issuer, `"${r.issuerName}" names other attributes than the certificate's issuer "${c.issuerRfc4514}"`);
+  if (issuer && r.issuerName !== undefined && !sameName(r.issuerName, c.issuer)) warn('ISSUER_MISMATCH', issuer, M.DIAG_ISSUER_MISMATCH, { value: r.issuerName, certificate: c.issuerRfc4514 });
 }

@@ -3,12 +3,16 @@
 import type { DecodeOptions, Diagnostic, Field, FieldValue, Header, TrustList, TrustRecord, TrustListKind } from './model';
 import { CONTAINERS, DIGESTS, HEADER_TAGS, PADDING_TAG, RECORD_TAGS, ROLES, roleInfo, type TagInfo } from './tags';
 import { at, decodeText, toHex } from './hex';
+import * as M from './messages';
+import { fill, localizable, type L10nArg, type Localizable } from './messages';
 import { nodeCrypto, type CryptoPort } from './crypto';
 import { parseCertificate } from './x509';
 import { crossCheckRecord, sameSerial } from './crosscheck';
 import { verifySignature } from './signature';
 
 const DEFAULT_MAX_RECORDS = 200_000;
+/** "the header" in diagnostics about header fields. */
+const HEADER_NAME = localizable(M.THE_HEADER);
 
 interface Ctx {
   bytes: Uint8Array;
@@ -16,8 +20,8 @@ interface Ctx {
   crypto: CryptoPort;
 }
 
-function diag(ctx: Ctx, severity: Diagnostic['severity'], code: string, offset: number, message: string, path?: string, end?: number): void {
-  ctx.diagnostics.push({ severity, code, message, offset, path, range: { start: offset, end: end ?? offset + 1 } });
+function diag(ctx: Ctx, severity: Diagnostic['severity'], code: string, offset: number, l10n: Localizable, path?: string, end?: number): void {
+  ctx.diagnostics.push({ severity, code, message: fill(l10n), l10n, offset, path, range: { start: offset, end: end ?? offset + 1 } });
 }
 
 const u16 = (b: Uint8Array, p: number) => (b[p] << 8) | b[p + 1];
@@ -27,7 +31,7 @@ function typedValue(ctx: Ctx, info: TagInfo | undefined, start: number, end: num
   const len = end - start;
   const want = (n: number): boolean => {
     if (len === n) return true;
-    diag(ctx, 'warning', 'BAD_FIELD_LENGTH', start - 3, `${name} at ${at(start - 3)} has length ${len}, expected ${n}; kept as raw bytes`, path, end);
+    diag(ctx, 'warning', 'BAD_FIELD_LENGTH', start - 3, localizable(M.DIAG_BAD_FIELD_LENGTH, { name, at: at(start - 3), length: len, expected: n }), path, end);
     return false;
   };
   if (!info) return { type: 'unknown' };
@@ -49,7 +53,7 @@ function typedValue(ctx: Ctx, info: TagInfo | undefined, start: number, end: num
     }
     case 'string': {
       const { value, terminated } = decodeText(b, start, end);
-      if (!terminated && len > 0) diag(ctx, 'info', 'STRING_NOT_TERMINATED', start - 3, `${name} at ${at(start - 3)} lacks its NUL terminator`, path, end);
+      if (!terminated && len > 0) diag(ctx, 'info', 'STRING_NOT_TERMINATED', start - 3, localizable(M.DIAG_STRING_NOT_TERMINATED, { name, at: at(start - 3) }), path, end);
       return { type: 'string', value, terminated };
     }
     case 'serial':
@@ -58,7 +62,7 @@ function typedValue(ctx: Ctx, info: TagInfo | undefined, start: number, end: num
       if (!want(2)) return { type: 'bytes' };
       const code = u16(b, start);
       const r = roleInfo(code);
-      if (!ROLES.has(code)) diag(ctx, 'warning', 'UNKNOWN_ROLE', start - 3, `FUNCTION at ${at(start - 3)} has unknown role code ${code}`, path, end);
+      if (!ROLES.has(code)) diag(ctx, 'warning', 'UNKNOWN_ROLE', start - 3, localizable(M.DIAG_UNKNOWN_ROLE, { at: at(start - 3), code }), path, end);
       return { type: 'role', code, ...r };
     }
     case 'ipv4':
@@ -78,16 +82,16 @@ interface Step {
 }
 
 /** Read one TLV at `pos` that must end by `limit`. `ok` is false when it did not fit (already reported). */
-function readField(ctx: Ctx, pos: number, limit: number, table: ReadonlyMap<number, TagInfo>, prefix: string, header: boolean, what: string): Step {
+function readField(ctx: Ctx, pos: number, limit: number, table: ReadonlyMap<number, TagInfo>, prefix: string, header: boolean, what: L10nArg): Step {
   const b = ctx.bytes;
   const tag = b[pos];
   if (header && tag === PADDING_TAG) {
     const r = { start: pos, end: pos + 1 };
     return { field: { path: `${prefix}/13@${pos}`, tag, name: 'PADDING', label: '', range: r, tagRange: r, valueRange: { start: pos + 1, end: pos + 1 }, length: 0, value: { type: 'padding' } }, pos: pos + 1, ok: true };
   }
-  const ends = limit === b.length ? 'the end of the file' : `the end of ${what}`;
+  const end = limit === b.length ? localizable(M.END_OF_FILE) : localizable(M.END_OF, { what });
   if (pos + 3 > limit) {
-    diag(ctx, 'error', 'TRUNCATED_FIELD', pos, `expected a 1-byte tag and a 2-byte length at ${at(pos)}, but only ${limit - pos} byte(s) remain before ${ends} at ${limit}`, prefix, limit);
+    diag(ctx, 'error', 'TRUNCATED_FIELD', pos, localizable(M.DIAG_TRUNCATED_FIELD, { at: at(pos), remaining: limit - pos, end, limit }), prefix, limit);
     return { pos, ok: false };
   }
   const len = u16(b, pos + 1);
@@ -97,7 +101,7 @@ function readField(ctx: Ctx, pos: number, limit: number, table: ReadonlyMap<numb
   const valueStart = pos + 3;
   const valueEnd = valueStart + len;
   if (valueEnd > limit) {
-    diag(ctx, 'error', 'LENGTH_OVERFLOW', pos, `${name} (tag ${tag}) at ${at(pos)} declares ${len} byte(s), but only ${limit - valueStart} remain before ${ends} at ${limit}`, path, limit);
+    diag(ctx, 'error', 'LENGTH_OVERFLOW', pos, localizable(M.DIAG_LENGTH_OVERFLOW, { name, tag, at: at(pos), length: len, remaining: limit - valueStart, end, limit }), path, limit);
     return { pos, ok: false };
   }
   const field: Field = {
@@ -113,7 +117,7 @@ function readField(ctx: Ctx, pos: number, limit: number, table: ReadonlyMap<numb
     value: { type: 'unknown' },
   };
   if (!info) {
-    diag(ctx, 'warning', 'UNKNOWN_TAG', pos, `unknown tag ${tag} at ${at(pos)} in ${what} (length ${len}); kept as raw bytes`, path, valueEnd);
+    diag(ctx, 'warning', 'UNKNOWN_TAG', pos, localizable(M.DIAG_UNKNOWN_TAG, { tag, at: at(pos), what, length: len }), path, valueEnd);
   } else if (header && CONTAINERS.has(tag)) {
     field.value = { type: 'container' };
     const inner = readFields(ctx, valueStart, valueEnd, table, path, header, name);
@@ -125,7 +129,7 @@ function readField(ctx: Ctx, pos: number, limit: number, table: ReadonlyMap<numb
   return { field, pos: valueEnd, ok: true };
 }
 
-function readFields(ctx: Ctx, pos: number, limit: number, table: ReadonlyMap<number, TagInfo>, prefix: string, header: boolean, what: string): { fields: Field[]; ok: boolean } {
+function readFields(ctx: Ctx, pos: number, limit: number, table: ReadonlyMap<number, TagInfo>, prefix: string, header: boolean, what: L10nArg): { fields: Field[]; ok: boolean } {
   const fields: Field[] = [];
   while (pos < limit) {
     const step = readField(ctx, pos, limit, table, prefix, header, what);
@@ -139,9 +143,9 @@ function readFields(ctx: Ctx, pos: number, limit: number, table: ReadonlyMap<num
   return { fields, ok: true };
 }
 
-function noteDuplicate(ctx: Ctx, siblings: Field[], f: Field, what: string): void {
+function noteDuplicate(ctx: Ctx, siblings: Field[], f: Field, what: L10nArg): void {
   if (f.tag !== PADDING_TAG && siblings.some(s => s.tag === f.tag)) {
-    diag(ctx, 'warning', 'DUPLICATE_TAG', f.range.start, `${f.name} (tag ${f.tag}) at ${at(f.range.start)} appears twice in ${what}; the first one is used`, f.path, f.range.end);
+    diag(ctx, 'warning', 'DUPLICATE_TAG', f.range.start, localizable(M.DIAG_DUPLICATE_TAG, { name: f.name, tag: f.tag, at: at(f.range.start), what }), f.path, f.range.end);
   }
 }
 
@@ -195,13 +199,13 @@ function summariseRecord(ctx: Ctx, index: number, path: string, range: TrustReco
     } catch (e) {
       const offset = typeof (e as { offset?: number }).offset === 'number' && (e as { offset: number }).offset >= 0 ? (e as { offset: number }).offset : certField.valueRange.start;
       r.certificateError = `${(e as Error).message}`;
-      diag(ctx, 'warning', 'CERTIFICATE_UNREADABLE', offset, `record #${index}: the CERTIFICATE at ${at(certField.range.start)} is not readable X.509: ${r.certificateError}`, certField.path, certField.range.end);
+      diag(ctx, 'warning', 'CERTIFICATE_UNREADABLE', offset, localizable(M.DIAG_CERTIFICATE_UNREADABLE, { index, at: at(certField.range.start), error: r.certificateError }), certField.path, certField.range.end);
     }
   }
   if (certField?.value.type === 'certificate') {
     certField.value.sha1 = r.certificate?.sha1 ?? ctx.crypto.digest('sha1', [ctx.bytes.subarray(certField.valueRange.start, certField.valueRange.end)]);
   }
-  if (r.role === undefined) diag(ctx, 'warning', 'MISSING_FUNCTION', range.start, `record #${index} at ${at(range.start)} has no FUNCTION (tag 4)`, path, range.end);
+  if (r.role === undefined) diag(ctx, 'warning', 'MISSING_FUNCTION', range.start, localizable(M.DIAG_MISSING_FUNCTION, { index, at: at(range.start) }), path, range.end);
   return r;
 }
 
@@ -224,9 +228,9 @@ export function decode(bytes: Uint8Array, options: DecodeOptions = {}, crypto: C
   let headerEnd: number | undefined;
   while (pos < (headerEnd ?? size)) {
     if (headerEnd === undefined && headerFields.length > 0 && bytes[pos] === 1) break;
-    const step = readField(ctx, pos, headerEnd ?? size, HEADER_TAGS, 'header', true, 'the header');
+    const step = readField(ctx, pos, headerEnd ?? size, HEADER_TAGS, 'header', true, HEADER_NAME);
     if (step.field) {
-      noteDuplicate(ctx, headerFields, step.field, 'the header');
+      noteDuplicate(ctx, headerFields, step.field, HEADER_NAME);
       headerFields.push(step.field);
       if (headerEnd === undefined && step.field.tag === 2 && step.field.value.type === 'uint' && step.field.value.value <= size) headerEnd = step.field.value.value;
     }
@@ -237,18 +241,18 @@ export function decode(bytes: Uint8Array, options: DecodeOptions = {}, crypto: C
     pos = step.pos;
   }
   const header = summariseHeader(headerFields, { start: 0, end: Math.min(pos, size) });
-  if (size === 0) diag(ctx, 'error', 'EMPTY_FILE', 0, 'the file is empty; expected a header starting with VERSION (tag 1)');
-  else if (bytes[0] !== 1) diag(ctx, 'error', 'NOT_A_TRUST_LIST', 0, `expected VERSION (tag 1) at ${at(0)}, found tag ${bytes[0]}: this does not look like a CTL or ITL file`);
+  if (size === 0) diag(ctx, 'error', 'EMPTY_FILE', 0, localizable(M.DIAG_EMPTY_FILE));
+  else if (bytes[0] !== 1) diag(ctx, 'error', 'NOT_A_TRUST_LIST', 0, localizable(M.DIAG_NOT_A_TRUST_LIST, { at: at(0), tag: bytes[0] }));
 
   let recordStart = pos;
   if (header.headerLength === undefined) {
-    if (complete && size > 0) diag(ctx, 'error', 'MISSING_HEADERLENGTH', 0, `no HEADERLENGTH (tag 2) in the header; records assumed to start at ${at(pos)}`, 'header');
+    if (complete && size > 0) diag(ctx, 'error', 'MISSING_HEADERLENGTH', 0, localizable(M.DIAG_MISSING_HEADERLENGTH, { at: at(pos) }), 'header');
   } else if (header.headerLength > size) {
-    diag(ctx, 'error', 'HEADERLENGTH_PAST_END', 0, `HEADERLENGTH ${header.headerLength} points past the end of the file (${size} bytes)`, 'header/2');
+    diag(ctx, 'error', 'HEADERLENGTH_PAST_END', 0, localizable(M.DIAG_HEADERLENGTH_PAST_END, { headerLength: header.headerLength, size }), 'header/2');
     complete = false;
     recordStart = size;
   } else {
-    if (complete && pos !== header.headerLength) diag(ctx, 'error', 'HEADER_SIZE_MISMATCH', pos, `header fields end at ${at(pos)} but HEADERLENGTH says ${header.headerLength}`, 'header/2');
+    if (complete && pos !== header.headerLength) diag(ctx, 'error', 'HEADER_SIZE_MISMATCH', pos, localizable(M.DIAG_HEADER_SIZE_MISMATCH, { at: at(pos), headerLength: header.headerLength }), 'header/2');
     recordStart = header.headerLength;
     header.range = { start: 0, end: header.headerLength };
   }
@@ -262,29 +266,29 @@ export function decode(bytes: Uint8Array, options: DecodeOptions = {}, crypto: C
     const index = records.length + 1;
     const path = `records/${index}`;
     if (records.length >= maxRecords) {
-      diag(ctx, 'error', 'TOO_MANY_RECORDS', pos, `more than ${maxRecords} records; stopped at ${at(pos)}`);
+      diag(ctx, 'error', 'TOO_MANY_RECORDS', pos, localizable(M.DIAG_TOO_MANY_RECORDS, { max: maxRecords, at: at(pos) }));
       complete = false;
       break;
     }
     if (pos + 5 > size || bytes[pos] !== 1 || u16(bytes, pos + 1) !== 2) {
-      const found = pos + 3 > size ? `only ${size - pos} byte(s) left` : `tag ${bytes[pos]} length ${u16(bytes, pos + 1)}`;
-      diag(ctx, 'error', 'RECORD_EXPECTED', pos, `expected record #${index} to start with RECORDLENGTH (tag 1, length 2) at ${at(pos)}, found ${found}`, path, size);
+      const found = pos + 3 > size ? localizable(M.FOUND_BYTES_LEFT, { count: size - pos }) : localizable(M.FOUND_TAG, { tag: bytes[pos], length: u16(bytes, pos + 1) });
+      diag(ctx, 'error', 'RECORD_EXPECTED', pos, localizable(M.DIAG_RECORD_EXPECTED, { index, at: at(pos), found }), path, size);
       complete = false;
       break;
     }
     const recLen = u16(bytes, pos + 3);
     let end = pos + recLen;
     if (recLen < 5) {
-      diag(ctx, 'error', 'RECORD_TOO_SHORT', pos, `record #${index} at ${at(pos)} declares RECORDLENGTH ${recLen}, less than its own 5-byte field`, path);
+      diag(ctx, 'error', 'RECORD_TOO_SHORT', pos, localizable(M.DIAG_RECORD_TOO_SHORT, { index, at: at(pos), length: recLen }), path);
       complete = false;
       break;
     }
     if (end > size) {
-      diag(ctx, 'error', 'RECORD_OVERFLOW', pos, `record #${index} at ${at(pos)} declares ${recLen} bytes, but only ${size - pos} remain before the end of the file at ${size}`, path, size);
+      diag(ctx, 'error', 'RECORD_OVERFLOW', pos, localizable(M.DIAG_RECORD_OVERFLOW, { index, at: at(pos), length: recLen, remaining: size - pos, size }), path, size);
       complete = false;
       end = size;
     }
-    const read = readFields(ctx, pos, end, RECORD_TAGS, path, false, `record #${index}`);
+    const read = readFields(ctx, pos, end, RECORD_TAGS, path, false, localizable(M.RECORD_NUMBER, { index }));
     if (!read.ok) complete = false;
     records.push(summariseRecord(ctx, index, path, { start: pos, end }, read.fields, wantCertificate));
     pos = end;

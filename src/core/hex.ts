@@ -1,4 +1,5 @@
 // Hex and text helpers shared by the decoder and its renderers.
+import { AT_OFFSET, localizable, type Localizable } from './messages';
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
@@ -20,8 +21,8 @@ export function spacedHex(hex: string): string {
 }
 
 /** Offsets in messages: decimal and hex, so they match both `show ctl` and a hex editor. */
-export function at(offset: number): string {
-  return `offset ${offset} (0x${offset.toString(16).toUpperCase()})`;
+export function at(offset: number): Localizable {
+  return localizable(AT_OFFSET, { offset, hex: offset.toString(16).toUpperCase() });
 }
 
 const latin1 = new TextDecoder('latin1');

@@ -86,3 +86,38 @@ export const WARN_WEAK_CERT_SIGNATURE = '{record} is signed with {algorithm}.';
 export const WARN_RECORD_REMOVED = '{role} {host} (OLD record #{record}) is not in NEW.';
 export const WARN_RECORD_ADDED = '{role} {host} (NEW record #{record}) is new.';
 export const WARN_CERT_REPLACED = '{role} {host}: certificate replaced, serial {oldSerial} → {newSerial}, {oldKey} → {newKey}, valid until {oldUntil} → {newUntil}.';
+
+// Diagnostic.message (the decoder's findings). Tag and field names are arguments, never translated.
+/** Where in the file: decimal and hex, so it matches both `show ctl` and a hex editor. */
+export const AT_OFFSET = 'offset {offset} (0x{hex})';
+export const THE_HEADER = 'the header';
+export const END_OF_FILE = 'the end of the file';
+/** `what` is the header, a record, or a container's tag name. */
+export const END_OF = 'the end of {what}';
+export const DIAG_BAD_FIELD_LENGTH = '{name} at {at} has length {length}, expected {expected}; kept as raw bytes';
+export const DIAG_STRING_NOT_TERMINATED = '{name} at {at} lacks its NUL terminator';
+export const DIAG_UNKNOWN_ROLE = 'FUNCTION at {at} has unknown role code {code}';
+export const DIAG_TRUNCATED_FIELD = 'expected a 1-byte tag and a 2-byte length at {at}, but only {remaining} byte(s) remain before {end} at {limit}';
+export const DIAG_LENGTH_OVERFLOW = '{name} (tag {tag}) at {at} declares {length} byte(s), but only {remaining} remain before {end} at {limit}';
+export const DIAG_UNKNOWN_TAG = 'unknown tag {tag} at {at} in {what} (length {length}); kept as raw bytes';
+export const DIAG_DUPLICATE_TAG = '{name} (tag {tag}) at {at} appears twice in {what}; the first one is used';
+/** `error` is the X.509 parser's own technical detail (English). */
+export const DIAG_CERTIFICATE_UNREADABLE = 'record #{index}: the CERTIFICATE at {at} is not readable X.509: {error}';
+export const DIAG_MISSING_FUNCTION = 'record #{index} at {at} has no FUNCTION (tag 4)';
+export const DIAG_EMPTY_FILE = 'the file is empty; expected a header starting with VERSION (tag 1)';
+export const DIAG_NOT_A_TRUST_LIST = 'expected VERSION (tag 1) at {at}, found tag {tag}: this does not look like a CTL or ITL file';
+export const DIAG_MISSING_HEADERLENGTH = 'no HEADERLENGTH (tag 2) in the header; records assumed to start at {at}';
+export const DIAG_HEADERLENGTH_PAST_END = 'HEADERLENGTH {headerLength} points past the end of the file ({size} bytes)';
+export const DIAG_HEADER_SIZE_MISMATCH = 'header fields end at {at} but HEADERLENGTH says {headerLength}';
+export const DIAG_TOO_MANY_RECORDS = 'more than {max} records; stopped at {at}';
+export const DIAG_RECORD_EXPECTED = 'expected record #{index} to start with RECORDLENGTH (tag 1, length 2) at {at}, found {found}';
+export const FOUND_BYTES_LEFT = 'only {count} byte(s) left';
+export const FOUND_TAG = 'tag {tag} length {length}';
+export const DIAG_RECORD_TOO_SHORT = 'record #{index} at {at} declares RECORDLENGTH {length}, less than its own 5-byte field';
+export const DIAG_RECORD_OVERFLOW = 'record #{index} at {at} declares {length} bytes, but only {remaining} remain before the end of the file at {size}';
+// Cross-checks between a record's side fields and its certificate.
+export const DIAG_PUBLICKEY_MISMATCH = "record #{index}: {name} at {at} differs from the certificate's public key";
+export const DIAG_SIGNATURE_MISMATCH = "record #{index}: {name} at {at} differs from the certificate's signatureValue";
+export const DIAG_SERIAL_MISMATCH = "record #{index}: {name} at {at} is {serial}, the certificate's serial is {certificateSerial}";
+export const DIAG_SUBJECT_MISMATCH = 'record #{index}: {name} at {at} "{value}" names other attributes than the certificate\'s subject "{certificate}"';
+export const DIAG_ISSUER_MISMATCH = 'record #{index}: {name} at {at} "{value}" names other attributes than the certificate\'s issuer "{certificate}"';

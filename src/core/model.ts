@@ -14,8 +14,10 @@ export interface Diagnostic {
   severity: Severity;
   /** Stable SCREAMING_SNAKE code, e.g. LENGTH_OVERFLOW. */
   code: string;
-  /** Names the byte offset and what was expected. */
+  /** Names the byte offset and what was expected (English). */
   message: string;
+  /** The same sentence as a template, for the display language; `fill(l10n) === message`. Never in the JSON. */
+  l10n?: Localizable;
   /** Absolute file offset the diagnostic is about. */
   offset: number;
   range?: ByteRange;

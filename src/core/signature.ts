@@ -82,7 +82,7 @@ export function verifySignature(list: TrustList, bytes: Uint8Array, crypto: Cryp
   best.isSigner = true;
   const damage = list.diagnostics.find(d => d.severity === 'error');
   if (!list.complete && damage) {
-    return { ...base, status: 'malformed', algorithm: algorithmOf(best), signerRecord: best.index, signedRanges, ...said(localizable(M.SIGNATURE_DAMAGED, { reason: damage.message })) };
+    return { ...base, status: 'malformed', algorithm: algorithmOf(best), signerRecord: best.index, signedRanges, ...said(localizable(M.SIGNATURE_DAMAGED, { reason: damage.l10n ?? damage.message })) };
   }
   const bits = best.certificate?.keyAlgorithm === 'RSA' ? best.certificate.keySize : 0;
   const expected = list.header.signatureModulus !== undefined ? MODULUS_SIZES[list.header.signatureModulus] : undefined;

@@ -1,4 +1,4 @@
-// The core's sentences (signature detail, compare verdicts and warnings) in the display language:
+// The core's sentences (signature detail, diagnostics, compare verdicts and warnings) in the display language:
 // each template, nested ones first, goes through vscode.l10n.t with its arguments.
 import * as vscode from 'vscode';
 import { render, type Localizable } from '../core/messages';

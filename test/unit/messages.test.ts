@@ -1,16 +1,20 @@
 // The core's sentences as templates: each one translated in l10n/bundle.l10n.ja.json with the same
-// placeholders, the English fields equal to their filled templates, and the webview models carrying
-// the translated text while the core data keeps the English.
+// placeholders, the English fields (signature detail, diagnostics, verdicts, warnings) equal to their
+// filled templates, and the webview models carrying the translated text while the core data and the
+// JSON keep the English.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { decode } from '../../src/core/decode';
 import { compare, type Comparison } from '../../src/core/compare';
 import * as messages from '../../src/core/messages';
 import { fill, localizable, render, type Localizable } from '../../src/core/messages';
-import type { TrustList } from '../../src/core/model';
+import { toJson } from '../../src/core/json';
+import type { DecodeOptions, TrustList } from '../../src/core/model';
 import { localizeComparison, localizeViewModel } from '../../src/extension/localizedModel';
-import { buildTrustList, type TrustListSpec } from '../support/builder';
+import { buildTrustList, type RecordSpec, type TrustListSpec } from '../support/builder';
+import { SHARED_FIXTURES, sharedFixtures } from '../support/certutils';
 import { eTokenCtl, itl, makeCluster, makeETokens, regenerate, tokenlessCtl } from '../support/cluster';
 import { cucmCert } from '../support/cucm';
 
@@ -117,6 +121,72 @@ describe('core messages', () => {
   });
 });
 
+describe('decoder diagnostics', () => {
+  const realCtl = new Uint8Array(readFileSync(join(SHARED_FIXTURES, 'real/CTLFile-cucm-tokenless-2015.tlv')));
+  const header = (headerLength: number) => [1, 0, 2, 1, 2, 2, 0, 2, headerLength >> 8, headerLength & 0xff];
+  const shortRecord = [1, 0, 2, 0, 5];
+  const garbled = (r: RecordSpec, i: number): RecordSpec => {
+    if (r.kind !== undefined) return r;
+    const bad = [
+      { overrides: { publicKey: before.certs.tvs.publicKeyBytes, serialHex: '0BAD' } },
+      { overrides: { subjectName: 'CN=someone-else', issuerName: 'CN=another-ca', signature: new Uint8Array(128) } },
+      { role: 99, extra: [{ tag: 4, value: new Uint8Array([0, 1, 2]) }, { tag: 2, value: new Uint8Array([0x61, 0x62]) }, { tag: 99, value: new Uint8Array([7]) }] },
+      { overrides: { certificate: new Uint8Array([0x30, 0x03, 2, 1, 0]) } },
+    ][i];
+    return bad ? { ...r, ...bad } : r;
+  };
+  const cases: [string, Uint8Array, DecodeOptions?][] = [
+    ...sharedFixtures().map(f => [f.name, new Uint8Array(readFileSync(f.path)), { fileName: basename(f.path) }] as [string, Uint8Array, DecodeOptions]),
+    ...[1, 2, 4, ...Array.from({ length: 40 }, (_, i) => Math.floor((realCtl.length * i) / 40) + (i % 7))]
+      .map(n => [`real CTL cut at ${n}`, realCtl.subarray(0, n)] as [string, Uint8Array]),
+    ['builder-made CTL with cross-check overrides', buildTrustList({
+      ...tokenlessCtl(before), headerExtra: [{ tag: 40, value: new Uint8Array([1]) }], records: tokenlessCtl(before).records.map(garbled),
+    })],
+    ['not a trust list', new Uint8Array([2, 0, 0])],
+    ['no HEADERLENGTH', new Uint8Array([1, 0, 2, 1, 2])],
+    ['HEADERLENGTH past the end', new Uint8Array(header(300))],
+    ['HEADERLENGTH short of the header fields', new Uint8Array(header(5))],
+    ['a record with no FUNCTION, then one too short', new Uint8Array([...header(10), ...shortRecord, 1, 0, 2, 0, 3])],
+    ['a record longer than the file', new Uint8Array([...header(10), 1, 0, 2, 0, 200])],
+    ['more records than allowed', new Uint8Array([...header(10), ...shortRecord, ...shortRecord]), { maxRecords: 1 }],
+  ];
+  const decoded = cases.map(([name, bytes, options]) => [name, decode(bytes, options)] as [string, TrustList]);
+
+  it('every diagnostic carries its template: English equal to the message, Japanese from the bundle', () => {
+    const produced = new Set<string>();
+    for (const [name, list] of decoded) {
+      for (const d of list.diagnostics) {
+        assert.ok(d.l10n, `${name}: ${d.code} has no l10n`);
+        assert.equal(fill(d.l10n), d.message, name);
+        const japanese = toJapanese(d.l10n);
+        assert.match(japanese, /オフセット \d+ \(0x[0-9A-F]+\)|[ぁ-んァ-ヶ一-龠]/, name);
+        // CERTIFICATE_UNREADABLE quotes the X.509 parser's English detail.
+        if (d.code !== 'CERTIFICATE_UNREADABLE') assert.doesNotMatch(japanese, /\boffset\b|\bthe (header|end)\b|record #/, name);
+        produced.add(d.l10n.message);
+      }
+    }
+    const diagnosticTemplates = templates.filter(([n]) => n.startsWith('DIAG_'));
+    assert.ok(diagnosticTemplates.length >= 20);
+    for (const [n, t] of diagnosticTemplates) assert.ok(produced.has(t), `no case produces ${n}`);
+  });
+
+  it('an offset reads naturally in Japanese and the names from the file stay as they are', () => {
+    const [, list] = decoded.find(([name]) => name.startsWith('builder-made'))!;
+    const subject = list.diagnostics.find(d => d.code === 'SUBJECT_MISMATCH');
+    assert.ok(subject?.l10n);
+    assert.match(subject.message, /^record #\d+: SUBJECTNAME at offset \d+ \(0x[0-9A-F]+\) "CN=someone-else" names other attributes/);
+    assert.match(toJapanese(subject.l10n), /^レコード #\d+: オフセット \d+ \(0x[0-9A-F]+\) の SUBJECTNAME "CN=someone-else" は、証明書のサブジェクト/);
+  });
+
+  it('the JSON keeps the English message and has no l10n field', () => {
+    for (const [name, list] of decoded) {
+      const json = toJson(list);
+      assert.deepEqual(json.diagnostics.map(d => d.message), list.diagnostics.map(d => d.message), name);
+      for (const d of json.diagnostics) assert.ok(!('l10n' in d), name);
+    }
+  });
+});
+
 describe('what the webviews receive', () => {
   const upper = (l: Localizable) => fill(l).toUpperCase();
 
@@ -127,6 +197,16 @@ describe('what the webviews receive', () => {
     assert.equal(shown.list.signature.detail, list.signature.detail.toUpperCase());
     assert.notEqual(list.signature.detail, shown.list.signature.detail);
     assert.equal(shown.list.records, list.records);
+  });
+
+  it('the editor model carries localised diagnostics for the error list and node badges; the decoded list keeps the English', () => {
+    const list = scenarios[7][2];
+    const english = list.diagnostics.map(d => d.message);
+    assert.ok(english.length > 0);
+    const shown = localizeViewModel({ list, bytes: new Uint8Array(), file: { name: 'CTLFile.tlv', size: 0, mtime: 0 } }, upper);
+    assert.deepEqual(shown.list.diagnostics.map(d => d.message), english.map(m => m.toUpperCase()));
+    assert.deepEqual(shown.list.diagnostics.map(d => [d.code, d.offset, d.path]), list.diagnostics.map(d => [d.code, d.offset, d.path]));
+    assert.deepEqual(list.diagnostics.map(d => d.message), english);
   });
 
   it('the comparison carries localised verdicts and warnings; the rest is the same', () => {

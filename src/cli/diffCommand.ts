@@ -6,7 +6,7 @@ const DEVICES = {
   'security-by-default': 'Phones with Security by Default',
   'no-security-by-default': 'Phones without Security by Default (7940/7960, Jabber, TelePresence)',
 } as const;
-const OUTCOMES = { accepted: 'ACCEPTED', 'accepted-via-tvs': 'ACCEPTED VIA TVS', rejected: 'REJECTED' } as const;
+const OUTCOMES = { accepted: 'ACCEPTED', 'accepted-via-tvs': 'ACCEPTED VIA TVS', rejected: 'REJECTED', undetermined: 'CANNOT BE JUDGED' } as const;
 const MARKS = { unchanged: '=', changed: '~', added: '+', removed: '-' } as const;
 
 function recordLine(r: RecordDiff): string {
@@ -52,5 +52,5 @@ export function runDiff(args: string[], load: (p: string) => { list: TrustList }
   const c = compare(load(files[0]).list, load(files[1]).list);
   // The l10n templates are for the extension's translations; the JSON keeps the English sentences.
   write(json ? `${JSON.stringify(c, (key, value: unknown) => (key === 'l10n' ? undefined : value), 2)}\n` : renderComparison(c, files[0], files[1]));
-  return c.verdicts.some(v => v.outcome === 'rejected') ? 1 : 0;
+  return c.verdicts.every(v => v.outcome === 'accepted' || v.outcome === 'accepted-via-tvs') ? 0 : 1;
 }

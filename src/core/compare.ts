@@ -8,7 +8,8 @@ import { ROLE } from './tags';
 
 export type RecordStatus = 'unchanged' | 'changed' | 'added' | 'removed';
 export type DeviceClass = 'security-by-default' | 'no-security-by-default';
-export type Outcome = 'accepted' | 'accepted-via-tvs' | 'rejected';
+/** `undetermined`: the two files cannot decide it (OLD unusable, or TVS needs the phone's ITL). */
+export type Outcome = 'accepted' | 'accepted-via-tvs' | 'rejected' | 'undetermined';
 export type Rule = 'R0' | 'R1' | 'R2' | 'R3' | 'R4' | 'R5' | 'R6' | 'R7';
 
 export interface CertSummary {
@@ -211,7 +212,21 @@ const signerSide = (r: TrustRecord | undefined): SignerSide | undefined =>
   r && { recordIndex: r.index, subject: r.certificate?.subjectCucm ?? r.subjectName ?? '', serial: r.certificate?.serial ?? r.serial ?? '', sha256: r.certificate?.sha256 ?? '' };
 
 const idsOf = (l: TrustList, roles: number[]) => new Set(l.records.filter(r => r.role !== undefined && roles.includes(r.role)).map(certId).filter((x): x is string => !!x));
-const sameSet = (a: Set<string>, b: Set<string>) => a.size === b.size && [...a].every(x => b.has(x));
+
+/** The rules a file is judged by: when its FILENAME tag and its name disagree, the stricter (CTL) ones. */
+export function judgedKind(l: TrustList): 'CTL' | 'ITL' {
+  const conflict = l.fileNameKind !== 'unknown' && l.fileNameKind !== l.kind;
+  return l.kind === 'ITL' && !conflict ? 'ITL' : 'CTL';
+}
+
+/** OLD stands for what a phone holds only if it decoded whole and holds records (R1 needs an empty phone). */
+const unusable = (l: TrustList) => !l.complete || l.records.length === 0 || l.diagnostics.some(d => d.severity === 'error');
+
+/** TVS certificates of NEW that the phone already holds in OLD: R4 needs one (trust-decisions.md, pre-flight). */
+function sharedTvs(oldList: TrustList, newList: TrustList): TrustRecord[] {
+  const held = idsOf(oldList, [ROLE.TVS]);
+  return newList.records.filter(r => r.role === ROLE.TVS && held.has(certId(r) ?? ''));
+}
 
 function decide(oldList: TrustList, newList: TrustList, signer: SignerDiff): Verdict[] {
   const verdict = (devices: DeviceClass, outcome: Outcome, rule: Rule, l: Localizable): Verdict => ({ devices, outcome, rule, explanation: fill(l), l10n: l });
@@ -219,32 +234,27 @@ function decide(oldList: TrustList, newList: TrustList, signer: SignerDiff): Ver
     verdict('security-by-default', outcome, rule, l),
     verdict('no-security-by-default', outcome, rule, l),
   ];
-  const kind = newList.kind === 'ITL' ? 'ITL' : 'CTL';
+  const kind = judgedKind(newList);
   const newSigner = signerOf(newList);
   const newId = newSigner && certId(newSigner);
-  const newErrors = newList.diagnostics.filter(d => d.severity === 'error');
 
-  // R0: the candidate itself must be whole and verify.
-  if (!newList.complete || newErrors.length || newList.signature.status !== 'verified' || !newId) {
-    const reason = newErrors[0]?.l10n ?? newErrors[0]?.message ?? newList.signature.l10n;
-    return both('rejected', 'R0', localizable(M.VERDICT_R0, { status: newList.signature.status, reason }));
+  // R0: the candidate itself must be whole and verify ('verified' already implies both).
+  if (newList.signature.status !== 'verified' || !newId) {
+    return both('rejected', 'R0', localizable(M.VERDICT_R0, { status: newList.signature.status, reason: newList.signature.l10n }));
   }
-  // R1: nothing installed yet.
-  if (oldList.records.length === 0) {
-    return both('accepted', 'R1', localizable(M.VERDICT_R1, { kind }));
+  if (unusable(oldList)) {
+    const why = oldList.records.length === 0 && oldList.complete ? localizable(M.OLD_HAS_NO_RECORDS) : localizable(M.OLD_DOES_NOT_DECODE);
+    return both('undetermined', 'R1', localizable(M.VERDICT_OLD_UNUSABLE, { why }));
   }
 
   const oldSast = idsOf(oldList, [ROLE.SAST]);
-  const oldTvs = idsOf(oldList, [ROLE.TVS]);
-  const newTvs = idsOf(newList, [ROLE.TVS]);
-  const tvsChanged = oldTvs.size > 0 && newTvs.size > 0 && !sameSet(oldTvs, newTvs);
   const anchorsLost = ![...oldSast].some(id => newList.records.some(r => certId(r) === id));
   const signerName = label(newSigner);
 
   // R2/R7 (CTL) and R3 (ITL): trusted locally.
-  const trusted = newList.kind === 'ITL' ? idsOf(oldList, [ROLE.SAST, ROLE.TFTP, ROLE.CCM_TFTP]) : oldSast;
+  const trusted = kind === 'ITL' ? idsOf(oldList, [ROLE.SAST, ROLE.TFTP, ROLE.CCM_TFTP]) : oldSast;
   if (trusted.has(newId)) {
-    if (newList.kind === 'ITL') {
+    if (kind === 'ITL') {
       const at = signer.newSignerOldRecord;
       return [
         verdict('security-by-default', 'accepted', 'R3', localizable(M.VERDICT_R3, { signer: signerName, record: String(at?.index), role: String(at?.roleName) })),
@@ -255,17 +265,22 @@ function decide(oldList: TrustList, newList: TrustList, signer: SignerDiff): Ver
     return both('accepted', 'R7', localizable(M.VERDICT_R7, { signer: signerName, record: String(signer.newSignerOldRecord?.index) }));
   }
 
-  // R4: only TVS can vouch; R6 when the anchors are gone as well.
-  const tvsNames = listOf(oldList.records.filter(r => r.role === ROLE.TVS).map(label));
+  // R4: only TVS can vouch. For a CTL the TVS records are in the phone's ITL, which two files do not show.
   let sbd: Verdict;
-  if (tvsChanged) {
-    sbd = verdict('security-by-default', 'rejected', anchorsLost ? 'R6' : 'R4', localizable(M.VERDICT_R4_TVS_CHANGED, { signer: signerName, tvs: tvsNames }));
+  if (kind === 'CTL') {
+    sbd = verdict('security-by-default', 'undetermined', 'R4', localizable(M.VERDICT_R4_NEEDS_ITL, { signer: signerName }));
   } else {
-    const tvs = oldTvs.size ? localizable(M.TVS_IN_OLD, { names: tvsNames }) : localizable(M.TVS_IN_PHONE);
-    sbd = verdict('security-by-default', 'accepted-via-tvs', 'R4', localizable(M.VERDICT_R4_VIA_TVS, { signer: signerName, tvs }));
+    const shared = sharedTvs(oldList, newList);
+    if (shared.length) {
+      sbd = verdict('security-by-default', 'accepted-via-tvs', 'R4', localizable(M.VERDICT_R4_VIA_TVS, { signer: signerName, tvs: listOf(shared.map(label)) }));
+    } else {
+      const oldTvs = oldList.records.filter(r => r.role === ROLE.TVS);
+      const why = oldTvs.length ? localizable(M.TVS_NOT_KEPT, { tvs: listOf(oldTvs.map(label)) }) : localizable(M.TVS_NONE_IN_OLD);
+      sbd = verdict('security-by-default', 'rejected', anchorsLost ? 'R6' : 'R4', localizable(M.VERDICT_R4_TVS_CANNOT_VOUCH, { signer: signerName, why }));
+    }
   }
   const nonSbd =
-    newList.kind === 'ITL'
+    kind === 'ITL'
       ? verdict('no-security-by-default', 'accepted', 'R5', localizable(M.VERDICT_R5_ITL))
       : verdict('no-security-by-default', 'rejected', 'R5', localizable(M.VERDICT_R5_CTL, { signer: signerName }));
   return [sbd, nonSbd];
@@ -282,9 +297,18 @@ function warningsFor(oldList: TrustList, newList: TrustList, records: RecordDiff
   if (newList.signature.digest === 'SHA512' && oldList.signature.digest !== 'SHA512') {
     warn('SHA512_MOVE', localizable(M.WARN_SHA512_MOVE, { digest: oldList.signature.digest ?? localizable(M.ANOTHER_DIGEST) }));
   }
-  const tvsChanged = records.some(r => r.roleName === 'TVS' && r.status !== 'unchanged');
-  if (signer.changed && tvsChanged) warn('SIGNER_AND_TVS_CHANGED', localizable(M.WARN_SIGNER_AND_TVS_CHANGED));
+  const tvsChanged = records.some(r => r.role === ROLE.TVS && r.status !== 'unchanged');
+  if (signer.changed && tvsChanged) {
+    // Unrecoverable only when no TVS certificate the phone holds survives; otherwise name the ones that do.
+    const shared = sharedTvs(oldList, newList);
+    if (shared.length) warn('TVS_CHANGED_WITH_SIGNER', localizable(M.WARN_TVS_CHANGED_WITH_SIGNER, { tvs: listOf(shared.map(label)) }));
+    else warn('SIGNER_AND_TVS_CHANGED', localizable(M.WARN_SIGNER_AND_TVS_CHANGED));
+  }
   if (oldList.signature.status !== 'verified') warn('OLD_NOT_VERIFIED', localizable(M.WARN_OLD_NOT_VERIFIED, { status: oldList.signature.status }));
+  for (const [which, l] of [['OLD', oldList], ['NEW', newList]] as const) {
+    if (judgedKind(l) !== l.kind) warn('KIND_MISMATCH', localizable(M.WARN_KIND_MISMATCH, { which, tagKind: l.kind, nameKind: l.fileNameKind }));
+  }
+  if (judgedKind(oldList) !== judgedKind(newList)) warn('KINDS_DIFFER', localizable(M.WARN_KINDS_DIFFER, { old: judgedKind(oldList), new: judgedKind(newList) }));
   for (const r of newList.records) {
     const c = r.certificate;
     if (!c) continue;

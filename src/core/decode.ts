@@ -1,14 +1,16 @@
 // decode(bytes): the trust-list decoder. Never throws on bad input: it returns what it could
 // read before a fault, plus diagnostics that name the offset and what was expected.
 import type { DecodeOptions, Diagnostic, Field, FieldValue, Header, TrustList, TrustRecord, TrustListKind } from './model';
-import { CONTAINERS, DIGESTS, HEADER_TAGS, PADDING_TAG, RECORD_TAGS, ROLES, roleInfo, type TagInfo } from './tags';
+import { CONTAINERS, DIGESTS, HEADER_TAGS, PADDING_TAG, RECORD_TAGS, ROLE, ROLES, roleInfo, type TagInfo } from './tags';
 import { at, decodeText, toHex } from './hex';
 import * as M from './messages';
 import { fill, localizable, type L10nArg, type Localizable } from './messages';
 import { nodeCrypto, type CryptoPort } from './crypto';
 import { parseCertificate } from './x509';
-import { crossCheckRecord, sameSerial } from './crosscheck';
+import { crossCheckRecord } from './crosscheck';
+import { fileFindings } from './findings';
 import { verifySignature } from './signature';
+import { flatFields } from './fields';
 
 const DEFAULT_MAX_RECORDS = 200_000;
 /** "the header" in diagnostics about header fields. */
@@ -82,12 +84,19 @@ interface Step {
 }
 
 /** Read one TLV at `pos` that must end by `limit`. `ok` is false when it did not fit (already reported). */
-function readField(ctx: Ctx, pos: number, limit: number, table: ReadonlyMap<number, TagInfo>, prefix: string, header: boolean, what: L10nArg): Step {
+/** CUCM nests SIGNATUREALGOINFO inside SIGNATUREINFO and no deeper; the bound also keeps hostile nesting off the stack. */
+const MAX_NESTING = 2;
+
+function readField(ctx: Ctx, pos: number, limit: number, table: ReadonlyMap<number, TagInfo>, prefix: string, header: boolean, what: L10nArg, depth: number): Step {
   const b = ctx.bytes;
   const tag = b[pos];
-  if (header && tag === PADDING_TAG) {
+  if (tag === PADDING_TAG) {
     const r = { start: pos, end: pos + 1 };
-    return { field: { path: `${prefix}/13@${pos}`, tag, name: 'PADDING', label: '', range: r, tagRange: r, valueRange: { start: pos + 1, end: pos + 1 }, length: 0, value: { type: 'padding' } }, pos: pos + 1, ok: true };
+    const field: Field = { path: `${prefix}/13@${pos}`, tag, name: 'PADDING', label: '', range: r, tagRange: r, valueRange: { start: pos + 1, end: pos + 1 }, length: 0, value: { type: 'padding' } };
+    if (header) return { field, pos: pos + 1, ok: true };
+    // A record has no padding: a reader that skips it and one that reads a TLV see different records.
+    diag(ctx, 'error', 'PADDING_IN_RECORD', pos, localizable(M.DIAG_PADDING_IN_RECORD, { at: at(pos), what }), prefix);
+    return { field, pos: pos + 1, ok: false };
   }
   const end = limit === b.length ? localizable(M.END_OF_FILE) : localizable(M.END_OF, { what });
   if (pos + 3 > limit) {
@@ -120,7 +129,11 @@ function readField(ctx: Ctx, pos: number, limit: number, table: ReadonlyMap<numb
     diag(ctx, 'warning', 'UNKNOWN_TAG', pos, localizable(M.DIAG_UNKNOWN_TAG, { tag, at: at(pos), what, length: len }), path, valueEnd);
   } else if (header && CONTAINERS.has(tag)) {
     field.value = { type: 'container' };
-    const inner = readFields(ctx, valueStart, valueEnd, table, path, header, name);
+    if (depth >= MAX_NESTING) {
+      diag(ctx, 'error', 'NESTING_TOO_DEEP', pos, localizable(M.DIAG_NESTING_TOO_DEEP, { name, tag, at: at(pos), depth: depth + 1, max: MAX_NESTING }), path, valueEnd);
+      return { field, pos, ok: false };
+    }
+    const inner = readFields(ctx, valueStart, valueEnd, table, path, header, name, depth + 1);
     field.children = inner.fields;
     if (!inner.ok) return { field, pos: valueEnd, ok: false };
   } else {
@@ -129,12 +142,12 @@ function readField(ctx: Ctx, pos: number, limit: number, table: ReadonlyMap<numb
   return { field, pos: valueEnd, ok: true };
 }
 
-function readFields(ctx: Ctx, pos: number, limit: number, table: ReadonlyMap<number, TagInfo>, prefix: string, header: boolean, what: L10nArg): { fields: Field[]; ok: boolean } {
+function readFields(ctx: Ctx, pos: number, limit: number, table: ReadonlyMap<number, TagInfo>, prefix: string, header: boolean, what: L10nArg, depth = 0): { fields: Field[]; ok: boolean } {
   const fields: Field[] = [];
   while (pos < limit) {
-    const step = readField(ctx, pos, limit, table, prefix, header, what);
+    const step = readField(ctx, pos, limit, table, prefix, header, what, depth);
     if (step.field) {
-      noteDuplicate(ctx, fields, step.field, what);
+      noteDuplicate(ctx, fields, step.field, what, header);
       fields.push(step.field);
     }
     if (!step.ok) return { fields, ok: false };
@@ -143,19 +156,24 @@ function readFields(ctx: Ctx, pos: number, limit: number, table: ReadonlyMap<num
   return { fields, ok: true };
 }
 
-function noteDuplicate(ctx: Ctx, siblings: Field[], f: Field, what: L10nArg): void {
-  if (f.tag !== PADDING_TAG && siblings.some(s => s.tag === f.tag)) {
-    diag(ctx, 'warning', 'DUPLICATE_TAG', f.range.start, localizable(M.DIAG_DUPLICATE_TAG, { name: f.name, tag: f.tag, at: at(f.range.start), what }), f.path, f.range.end);
-  }
+/**
+ * Header fields that decide who signed, over which bytes, how, and what kind of file it is. Two of
+ * one anywhere in the header make the file ambiguous: another reader may take the other one.
+ */
+const SIGNING_FIELDS: ReadonlySet<number> = new Set([2, 3, 5, 6, 7, 8, 9, 10, 11, 12, 14]);
+
+function noteDuplicate(ctx: Ctx, siblings: Field[], f: Field, what: L10nArg, header: boolean): void {
+  if (f.tag === PADDING_TAG || (header && SIGNING_FIELDS.has(f.tag)) || !siblings.some(s => s.tag === f.tag)) return;
+  diag(ctx, 'warning', 'DUPLICATE_TAG', f.range.start, localizable(M.DIAG_DUPLICATE_TAG, { name: f.name, tag: f.tag, at: at(f.range.start), what }), f.path, f.range.end);
 }
 
-/** Fields in file order, container children after their container. */
-export function flatFields(fields: Field[], out: Field[] = []): Field[] {
-  for (const f of fields) {
-    out.push(f);
-    if (f.children) flatFields(f.children, out);
+function noteDuplicateSigningFields(ctx: Ctx, header: Field[]): void {
+  const seen = new Set<number>();
+  for (const f of flatFields(header)) {
+    if (!SIGNING_FIELDS.has(f.tag)) continue;
+    if (seen.has(f.tag)) diag(ctx, 'error', 'DUPLICATE_SIGNING_FIELD', f.range.start, localizable(M.DIAG_DUPLICATE_SIGNING_FIELD, { name: f.name, tag: f.tag, at: at(f.range.start) }), f.path, f.range.end);
+    seen.add(f.tag);
   }
-  return out;
 }
 
 function summariseHeader(fields: Field[], range: Header['range']): Header {
@@ -209,28 +227,33 @@ function summariseRecord(ctx: Ctx, index: number, path: string, range: TrustReco
   return r;
 }
 
-function kindOf(header: Header, fileName?: string): Pick<TrustList, 'kind' | 'kindSource'> {
-  const fromName = (n: string): TrustListKind => (/^ctl/i.test(n) ? 'CTL' : /^itl/i.test(n) ? 'ITL' : 'unknown');
-  if (header.fileName && fromName(header.fileName) !== 'unknown') return { kind: fromName(header.fileName), kindSource: 'FILENAME tag' };
-  const base = fileName?.split(/[\\/]/).pop();
-  if (base && fromName(base) !== 'unknown') return { kind: fromName(base), kindSource: 'file name' };
-  return { kind: 'unknown', kindSource: 'none' };
+const kindFromName = (n: string | undefined): TrustListKind => (!n ? 'unknown' : /^ctl/i.test(n) ? 'CTL' : /^itl/i.test(n) ? 'ITL' : 'unknown');
+
+/** The kind the signed FILENAME tag says, else the file name's; the file name's kind is kept apart. */
+function kindOf(header: Header, fileName?: string): Pick<TrustList, 'kind' | 'kindSource' | 'fileNameKind'> {
+  const byName = kindFromName(fileName?.split(/[\\/]/).pop());
+  const byTag = kindFromName(header.fileName);
+  if (byTag !== 'unknown') return { kind: byTag, kindSource: 'FILENAME tag', fileNameKind: byName };
+  return { kind: byName, kindSource: byName === 'unknown' ? 'none' : 'file name', fileNameKind: byName };
 }
 
 export function decode(bytes: Uint8Array, options: DecodeOptions = {}, crypto: CryptoPort = nodeCrypto): TrustList {
   const ctx: Ctx = { bytes, diagnostics: [], crypto };
   const size = bytes.length;
-  let complete = true;
+  // Anything that does not open with VERSION is not a trust list: say so at offset 0, read no further.
+  let complete = size >= 3 && bytes[0] === 1 && u16(bytes, 1) === 2;
+  if (size === 0) diag(ctx, 'error', 'EMPTY_FILE', 0, localizable(M.DIAG_EMPTY_FILE));
+  else if (!complete) diag(ctx, 'error', 'NOT_A_TRUST_LIST', 0, localizable(M.DIAG_NOT_A_TRUST_LIST, { at: at(0), tag: bytes[0], length: size >= 3 ? u16(bytes, 1) : '?' }));
 
   // Header: until HEADERLENGTH once known; without it, until a second tag 1 (a RECORDLENGTH).
   const headerFields: Field[] = [];
   let pos = 0;
   let headerEnd: number | undefined;
-  while (pos < (headerEnd ?? size)) {
+  while (complete && pos < (headerEnd ?? size)) {
     if (headerEnd === undefined && headerFields.length > 0 && bytes[pos] === 1) break;
-    const step = readField(ctx, pos, headerEnd ?? size, HEADER_TAGS, 'header', true, HEADER_NAME);
+    const step = readField(ctx, pos, headerEnd ?? size, HEADER_TAGS, 'header', true, HEADER_NAME, 0);
     if (step.field) {
-      noteDuplicate(ctx, headerFields, step.field, HEADER_NAME);
+      noteDuplicate(ctx, headerFields, step.field, HEADER_NAME, true);
       headerFields.push(step.field);
       if (headerEnd === undefined && step.field.tag === 2 && step.field.value.type === 'uint' && step.field.value.value <= size) headerEnd = step.field.value.value;
     }
@@ -240,9 +263,8 @@ export function decode(bytes: Uint8Array, options: DecodeOptions = {}, crypto: C
     }
     pos = step.pos;
   }
+  noteDuplicateSigningFields(ctx, headerFields);
   const header = summariseHeader(headerFields, { start: 0, end: Math.min(pos, size) });
-  if (size === 0) diag(ctx, 'error', 'EMPTY_FILE', 0, localizable(M.DIAG_EMPTY_FILE));
-  else if (bytes[0] !== 1) diag(ctx, 'error', 'NOT_A_TRUST_LIST', 0, localizable(M.DIAG_NOT_A_TRUST_LIST, { at: at(0), tag: bytes[0] }));
 
   let recordStart = pos;
   if (header.headerLength === undefined) {
@@ -257,12 +279,14 @@ export function decode(bytes: Uint8Array, options: DecodeOptions = {}, crypto: C
     header.range = { start: 0, end: header.headerLength };
   }
 
-  // Records: each starts with RECORDLENGTH, which lets us resynchronise after a bad field.
+  // Records: each starts with RECORDLENGTH, so a bad field inside one does not stop the next.
   const records: TrustRecord[] = [];
   const maxRecords = options.maxRecords ?? DEFAULT_MAX_RECORDS;
-  const wantCertificate = options.certificates === 'signer' ? (r: TrustRecord) => r.serial === undefined || sameSerial(r.serial, header.signerSerial) : () => true;
+  // Only SAST records can sign, so they are all `signer` mode needs for the same answer as `all`.
+  const wantCertificate = options.certificates === 'signer' ? (r: TrustRecord) => r.role === ROLE.SAST : () => true;
   pos = recordStart;
-  while (complete && pos < size) {
+  const headerRead = complete;
+  while (headerRead && pos < size) {
     const index = records.length + 1;
     const path = `records/${index}`;
     if (records.length >= maxRecords) {
@@ -308,5 +332,6 @@ export function decode(bytes: Uint8Array, options: DecodeOptions = {}, crypto: C
   // Cross-checks explain a file to a person; `signer` mode only answers "does it verify?".
   if (options.certificates !== 'signer') for (const r of records) crossCheckRecord(r, bytes, ctx.diagnostics);
   list.signature = verifySignature(list, bytes, crypto);
+  ctx.diagnostics.push(...fileFindings(list, options.fileName));
   return list;
 }

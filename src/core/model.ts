@@ -174,6 +174,8 @@ export interface TrustList {
   kind: TrustListKind;
   /** Where `kind` came from. */
   kindSource: 'FILENAME tag' | 'file name' | 'none';
+  /** What phones load the file as, by its name (CTLFile.tlv, ITLSEP….tlv); `unknown` without a telling name. */
+  fileNameKind: TrustListKind;
   length: number;
   checksums: Checksums;
   header: Header;

@@ -1,15 +1,18 @@
 // Find the signer and verify the file signature. "verified" is returned in exactly one place,
-// and only when the crypto port says the signature checks out over the signed bytes.
+// and only when the file decoded without error and the crypto port says the signature checks out
+// with the key of the signer's own certificate.
 import type { ByteRange, SignatureResult, TrustList, TrustRecord } from './model';
-import type { CryptoPort, HashName, PublicKeyDer } from './crypto';
+import type { CryptoPort, HashName, SignatureScheme } from './crypto';
 import { sameSerial } from './crosscheck';
 import { sameName, sameNameText } from './names';
-import { flatFields } from './decode';
+import { flatFields } from './fields';
 import { MODULUS_SIZES, ROLE } from './tags';
 import * as M from './messages';
 import { fill, localizable, type Localizable } from './messages';
 
 const HASHES: Record<number, HashName> = { 1: 'sha1', 2: 'sha256', 3: 'sha512' };
+/** Key algorithms a trust list may be signed with, by the name x509.ts gives them. */
+const SCHEMES: Record<string, SignatureScheme> = { RSA: 'RSA-PKCS1-v1_5', EC: 'ECDSA' };
 
 function issuerMatches(r: TrustRecord, caName: string | undefined): boolean {
   if (caName === undefined) return false;
@@ -17,24 +20,18 @@ function issuerMatches(r: TrustRecord, caName: string | undefined): boolean {
   return r.issuerName !== undefined && sameNameText(caName, r.issuerName);
 }
 
-/** Records that could be the signer, best first: SAST with serial and issuer, SAST with serial, then any role. */
-export function signerCandidates(list: TrustList): TrustRecord[] {
+/** The serial that identifies a record's certificate: the certificate's own when it could be read. */
+const serialOf = (r: TrustRecord) => r.certificate?.serial ?? r.serial;
+
+/**
+ * The signer, as trust-list-format.md says: a SAST (FUNCTION 0) record whose serial matches the
+ * header's, preferring one whose issuer matches CANAME. No other role can sign, and there is no
+ * second choice: if this record's key does not verify, the file is invalid.
+ */
+export function findSigner(list: TrustList): TrustRecord | undefined {
   const { signerSerial, caName } = list.header;
-  const bySerial = list.records.filter(r => sameSerial(r.certificate?.serial ?? r.serial, signerSerial));
-  if (bySerial.length < 2) return bySerial;
-  const rank = new Map(bySerial.map(r => [r, (r.role === ROLE.SAST ? 0 : 2) + (issuerMatches(r, caName) ? 0 : 1)]));
-  return bySerial.sort((a, b) => rank.get(a)! - rank.get(b)! || a.index - b.index);
-}
-
-function publicKeyOf(r: TrustRecord, bytes: Uint8Array): PublicKeyDer | undefined {
-  if (r.certificate) return { format: 'spki', der: bytes.subarray(r.certificate.spkiRange.start, r.certificate.spkiRange.end) };
-  const pk = r.fields.find(f => f.tag === 7);
-  return pk ? { format: 'pkcs1', der: bytes.subarray(pk.valueRange.start, pk.valueRange.end) } : undefined;
-}
-
-/** A bare PUBLICKEY field is always RSA (PKCS#1); a certificate says what it holds. */
-function algorithmOf(r: TrustRecord): string {
-  return r.certificate?.keyAlgorithm === 'EC' ? 'ECDSA' : 'RSA-PKCS1-v1_5';
+  const sast = list.records.filter(r => r.role === ROLE.SAST && sameSerial(serialOf(r), signerSerial));
+  return sast.find(r => issuerMatches(r, caName)) ?? sast[0];
 }
 
 /** The English sentence and its template, as SignatureResult carries them. */
@@ -48,6 +45,9 @@ export function verifySignature(list: TrustList, bytes: Uint8Array, crypto: Cryp
   const digestCode = list.header.digest?.code;
   const digest = digestCode === undefined ? undefined : (HASHES[digestCode]?.toUpperCase() ?? `unknown(${digestCode})`);
   const base = { digest };
+  const damage = list.diagnostics.find(d => d.severity === 'error');
+  const damaged = !list.complete || damage !== undefined;
+  const reason = damage?.l10n ?? damage?.message ?? localizable(M.DECODING_STOPPED);
   if (!sigField) return { ...base, status: 'malformed', ...said(localizable(M.SIGNATURE_MISSING)) };
   if (digestCode === undefined) return { ...base, status: 'malformed', ...said(localizable(M.DIGEST_MISSING)) };
   const hash = HASHES[digestCode];
@@ -59,42 +59,43 @@ export function verifySignature(list: TrustList, bytes: Uint8Array, crypto: Cryp
     { start: 0, end: sigField.range.start },
     { start: sigField.range.end, end: bytes.length },
   ].filter(r => r.end > r.start);
-  const parts = signedRanges.map(r => bytes.subarray(r.start, r.end));
   const signature = bytes.subarray(sigField.valueRange.start, sigField.valueRange.end);
 
-  const candidates = signerCandidates(list);
-  if (!candidates.length) {
+  const signer = findSigner(list);
+  if (!signer) {
     const notFound = localizable(M.SIGNER_NOT_FOUND, { serial: list.header.signerSerial ?? localizable(M.NONE_IN_PARENS) });
-    const l = list.complete ? notFound : sentences(notFound, localizable(M.SIGNER_MAYBE_IN_DAMAGE));
-    return { ...base, status: list.complete ? 'signer-not-found' : 'malformed', signedRanges, ...said(l) };
+    const other = list.records.find(r => sameSerial(serialOf(r), list.header.signerSerial));
+    const notes = other ? [localizable(M.SIGNER_NOT_SAST, { record: other.index, role: roleOf(other) })] : [];
+    if (damaged) notes.push(localizable(M.SIGNER_MAYBE_IN_DAMAGE));
+    return { ...base, status: damaged ? 'malformed' : 'signer-not-found', signedRanges, ...said(sentences(notFound, ...notes)) };
   }
-  for (const r of candidates) {
-    const key = publicKeyOf(r, bytes);
-    if (!key) continue;
-    const algorithm = algorithmOf(r);
-    if (crypto.verify(hash, key, parts, signature)) {
-      r.isSigner = true;
-      const l = localizable(M.SIGNATURE_VERIFIED, { record: r.index, role: roleOf(r), algorithm, hash: hash.toUpperCase() });
-      return { ...base, status: 'verified', algorithm, signerRecord: r.index, signedRanges, ...said(l) };
-    }
+  signer.isSigner = true;
+  const at = { signerRecord: signer.index, signedRanges };
+  const cert = signer.certificate;
+  if (!cert) {
+    const l = signer.certificateError !== undefined
+      ? localizable(M.SIGNER_CERTIFICATE_UNREADABLE, { record: signer.index, error: signer.certificateError })
+      : localizable(M.SIGNER_NO_CERTIFICATE, { record: signer.index });
+    return { ...base, status: signer.certificateError !== undefined ? 'unsupported' : 'malformed', ...at, ...said(l) };
   }
-  const best = candidates[0];
-  best.isSigner = true;
-  const damage = list.diagnostics.find(d => d.severity === 'error');
-  if (!list.complete && damage) {
-    return { ...base, status: 'malformed', algorithm: algorithmOf(best), signerRecord: best.index, signedRanges, ...said(localizable(M.SIGNATURE_DAMAGED, { reason: damage.l10n ?? damage.message })) };
+  const scheme = SCHEMES[cert.keyAlgorithm];
+  if (!scheme) {
+    return { ...base, status: 'unsupported', ...at, ...said(localizable(M.SIGNER_KEY_UNSUPPORTED, { record: signer.index, algorithm: cert.keyAlgorithm })) };
   }
-  const bits = best.certificate?.keyAlgorithm === 'RSA' ? best.certificate.keySize : 0;
+  const key = { der: bytes.subarray(cert.spkiRange.start, cert.spkiRange.end), scheme };
+  const parts = signedRanges.map(r => bytes.subarray(r.start, r.end));
+  const result = { ...base, algorithm: scheme, ...at };
+  if (crypto.verify(hash, key, parts, signature)) {
+    // Bytes that verify do not make a sound file: a phone's parser may read them otherwise.
+    if (damaged) return { ...result, status: 'malformed', ...said(localizable(M.SIGNATURE_VERIFIES_BUT_DAMAGED, { record: signer.index, role: roleOf(signer), reason })) };
+    const l = localizable(M.SIGNATURE_VERIFIED, { record: signer.index, role: roleOf(signer), algorithm: scheme, hash: hash.toUpperCase() });
+    return { ...result, status: 'verified', ...said(l) };
+  }
+  if (damaged) return { ...result, status: 'malformed', ...said(localizable(M.SIGNATURE_DAMAGED, { reason })) };
+  const bits = cert.keyAlgorithm === 'RSA' ? cert.keySize : 0;
   const expected = list.header.signatureModulus !== undefined ? MODULUS_SIZES[list.header.signatureModulus] : undefined;
   const notes: Localizable[] = [];
   if (bits && signature.length !== Math.ceil(bits / 8)) notes.push(localizable(M.SIGNATURE_SIZE_NOTE, { length: signature.length, bits, expected: Math.ceil(bits / 8) }));
   if (expected !== undefined && expected !== signature.length) notes.push(localizable(M.SIGNATURE_MODULUS_NOTE, { expected }));
-  return {
-    ...base,
-    status: 'invalid',
-    algorithm: algorithmOf(best),
-    signerRecord: best.index,
-    signedRanges,
-    ...said(sentences(localizable(M.SIGNATURE_INVALID, { record: best.index, role: roleOf(best) }), ...notes)),
-  };
+  return { ...result, status: 'invalid', ...said(sentences(localizable(M.SIGNATURE_INVALID, { record: signer.index, role: roleOf(signer) }), ...notes)) };
 }

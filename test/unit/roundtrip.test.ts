@@ -35,7 +35,7 @@ function records(layout: Layout, signer: TestCert): RecordSpec[] {
   const others = [rsa1024, rsa2048, rsa4096].filter(c => c !== signer);
   return [
     { cert: signer, role: 'SAST', ...pub },
-    { cert: others[0]!, role: 'SAST', ...pub },
+    { cert: others[0]!, role: 'CCM', ...pub }, // with the eToken below, the file's second SAST record
     { cert: rsa1024, role: 'CCM+TFTP', ...pub },
     { cert: ecIssued, role: 'CCM', ...pub },
     { cert: ecP384, role: 'TFTP', dnsName: 'rt-tftp', ip: '10.20.30.2' },

@@ -27,6 +27,7 @@ export function compareStrings(): CompareStrings {
       accepted: vscode.l10n.t('Accepted'),
       'accepted-via-tvs': vscode.l10n.t('Accepted via TVS'),
       rejected: vscode.l10n.t('Rejected'),
+      undetermined: vscode.l10n.t('Cannot be judged'),
     },
     rules: {
       R0: vscode.l10n.t('integrity'),

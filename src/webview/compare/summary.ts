@@ -7,7 +7,7 @@ import { displayText } from '../../shared/displayText';
 import { format } from '../../shared/strings';
 import { h } from '../dom';
 
-const OUTCOME_ICONS = { accepted: '✓', 'accepted-via-tvs': '✓', rejected: '✕' } as const;
+const OUTCOME_ICONS = { accepted: '✓', 'accepted-via-tvs': '✓', rejected: '✕', undetermined: '?' } as const;
 
 function fileLine(label: string, info: CompareSideInfo, file: FileSummary, s: CompareStrings, locale: string): HTMLElement {
   const facts = [file.kind, format(s.size, file.length.toLocaleString(locale || undefined)), s.signature[file.signature], file.digest ?? ''].filter(Boolean);

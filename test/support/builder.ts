@@ -159,8 +159,7 @@ export function buildTrustListDetailed(spec: TrustListSpec): BuiltTrustList {
   const bytes = out.bytes();
   const signatureTlv = header.find(f => f.tag === TAG.SIGNATURE)!.range;
   const signed = Buffer.concat([bytes.subarray(0, signatureTlv.start), bytes.subarray(signatureTlv.end)]);
-  const key = spec.signer.publicKey.asymmetricKeyType === 'ec' ? { key: spec.signer.privateKey, dsaEncoding: 'ieee-p1363' as const } : spec.signer.privateKey;
-  bytes.set(sign(spec.digest ?? 'sha1', signed, key), signatureTlv.start + 3);
+  bytes.set(signFor(spec.signer, spec.digest ?? 'sha1', signed, signatureLength), signatureTlv.start + 3);
   return { bytes, headerLength, header, signatureTlv, records };
 }
 
@@ -235,11 +234,26 @@ function commonName(cert: TestCert): string {
   return cert.subject.find(([type]) => type === 'CN')?.[1] ?? '';
 }
 
+/**
+ * The key's own scheme: PKCS#1 v1.5 for RSA, ECDSA r||s for EC. Hostile tests also sign with
+ * RSA-PSS, DSA and EdDSA keys; a DSA signature (DER) varies in length, so sign until it fits.
+ */
+function signFor(signer: TestCert, digest: Digest, data: Uint8Array, length?: number): Buffer {
+  const type = signer.privateKey.asymmetricKeyType;
+  const once = () => type === 'ec' ? sign(digest, data, { key: signer.privateKey, dsaEncoding: 'ieee-p1363' })
+    : sign(type === 'ed25519' || type === 'ed448' ? null : digest, data, signer.privateKey);
+  for (let i = 0; i < 64; i++) {
+    const s = once();
+    if (length === undefined || s.length === length) return s;
+  }
+  throw new Error(`no ${type} signature of ${length} bytes`);
+}
+
 function signatureLengthOf(signer: TestCert): number {
   const details = signer.publicKey.asymmetricKeyDetails;
   if (signer.publicKey.asymmetricKeyType === 'ec') return details?.namedCurve === 'secp384r1' ? 96 : 64;
-  if (signer.publicKey.asymmetricKeyType !== 'rsa' || !details?.modulusLength) throw new Error('trust lists are signed with RSA or EC keys');
-  return details.modulusLength / 8;
+  if (signer.publicKey.asymmetricKeyType === 'rsa' && details?.modulusLength) return details.modulusLength / 8;
+  return signFor(signer, 'sha1', new Uint8Array(0)).length;
 }
 
 function encodedSize(node: Node): number {

@@ -23,13 +23,14 @@ const codes = (c: Comparison) => c.warnings.map(w => w.code);
 const before = makeCluster({ name: 'regen', callManagerKey: 'rsa1024' });
 const after = regenerate(before, 'callManager', 'rsa2048');
 
-test('regenerating the CallManager certificate (1024 → 2048), CTL signed by CallManager: R4 via TVS, R5 rejected', () => {
+test('regenerating the CallManager certificate (1024 → 2048), CTL signed by CallManager: R4 needs the phone\'s ITL, R5 rejected', () => {
   const c = run(tokenlessCtl(before), tokenlessCtl(after));
   assert.equal(c.signer.changed, true);
   assert.equal(c.signer.newSignerInOld, 'absent');
   const sbd = verdict(c, 'security-by-default');
-  assert.deepEqual([sbd.outcome, sbd.rule], ['accepted-via-tvs', 'R4']);
+  assert.deepEqual([sbd.outcome, sbd.rule], ['undetermined', 'R4'], 'a CTL comparison does not see the TVS records of the phone\'s ITL');
   assert.match(sbd.explanation, /regen-pub/);
+  assert.match(sbd.explanation, /pre-flight/);
   const old = verdict(c, 'no-security-by-default');
   assert.deepEqual([old.outcome, old.rule], ['rejected', 'R5']);
   const changed = c.records.filter(r => r.status === 'changed');
@@ -88,7 +89,7 @@ test('eToken → tokenless and back: the new signer is no SAST anchor of OLD, so
   const tokenless = tokenlessCtl(before);
   const forward = run(etoken, tokenless);
   assert.equal(forward.signer.newSignerInOld, 'other-role', 'CallManager was in the eToken CTL as CCM+TFTP');
-  assert.deepEqual([verdict(forward, 'security-by-default').outcome, verdict(forward, 'security-by-default').rule], ['accepted-via-tvs', 'R4']);
+  assert.deepEqual([verdict(forward, 'security-by-default').outcome, verdict(forward, 'security-by-default').rule], ['undetermined', 'R4']);
   assert.deepEqual([verdict(forward, 'no-security-by-default').outcome, verdict(forward, 'no-security-by-default').rule], ['rejected', 'R5']);
   assert.equal(forward.records.filter(r => r.status === 'removed' && r.roleName === 'SAST').length, 2, 'both eTokens removed');
   assert.equal(forward.records.filter(r => r.status === 'added' && r.roleName === 'SAST').length, 2, 'CallManager and ITLRecovery added as SAST');
@@ -152,7 +153,7 @@ test('peer fixtures: CTLFile-v1 → CTLFile-v2-regenerated', () => {
   const load = (f: string) => decode(new Uint8Array(readFileSync(join(SHARED_FIXTURES, 'peer', f))), { fileName: f });
   const c = compare(load('CTLFile-v1.tlv'), load('CTLFile-v2-regenerated.tlv'), { now: NOW });
   assert.deepEqual(c.verdicts.map(v => [v.devices, v.outcome, v.rule]), [
-    ['security-by-default', 'accepted-via-tvs', 'R4'],
+    ['security-by-default', 'undetermined', 'R4'],
     ['no-security-by-default', 'rejected', 'R5'],
   ]);
   assert.deepEqual(c.records.map(r => [r.roleName, r.status]), [['SAST', 'changed'], ['CCM+TFTP', 'changed'], ['CCM+TFTP', 'unchanged'], ['CAPF', 'unchanged']]);

@@ -21,7 +21,7 @@ describe('comparison view model', () => {
   it('carries the verdicts of the peer fixtures and both certificates of a replaced record', () => {
     const model = buildCompareModel(side('CTLFile-v1.tlv'), side('CTLFile-v2-regenerated.tlv'), labels, { now: NOW });
     assert.deepEqual(model.comparison.verdicts.map(v => `${v.devices} ${v.outcome} ${v.rule}`),
-      ['security-by-default accepted-via-tvs R4', 'no-security-by-default rejected R5']);
+      ['security-by-default undetermined R4', 'no-security-by-default rejected R5']);
     assert.deepEqual([model.old.name, model.new.name], ['CTLFile-v1.tlv', 'CTLFile-v2-regenerated.tlv']);
     assert.equal(model.details.length, model.comparison.records.length);
 

@@ -45,7 +45,7 @@ const base = tokenlessCtl(after);
 
 /** Pairs that between them reach every rule and most warnings. */
 const scenarios: [string, TrustList, TrustList][] = [
-  ['regenerated CallManager (R4 via TVS, R5 rejected)', decodeSpec(tokenlessCtl(before)), decodeSpec(tokenlessCtl(after))],
+  ['regenerated CallManager (R4 needs the ITL, R5 rejected)', decodeSpec(tokenlessCtl(before)), decodeSpec(tokenlessCtl(after))],
   ['same ITLRecovery signer (R2)', decodeSpec(tokenlessCtl(before, { signer: 'itlRecovery' })), decodeSpec(tokenlessCtl(after, { signer: 'itlRecovery' }))],
   ['anchor swap (R7)', decodeSpec(tokenlessCtl(before)), decodeSpec(tokenlessCtl(before, { signer: 'itlRecovery' }))],
   ['eToken → tokenless (records added and removed)', decodeSpec(eTokenCtl(before, makeETokens())), decodeSpec(tokenlessCtl(before))],
@@ -137,7 +137,7 @@ describe('decoder diagnostics', () => {
   };
   const cases: [string, Uint8Array, DecodeOptions?][] = [
     ...sharedFixtures().map(f => [f.name, new Uint8Array(readFileSync(f.path)), { fileName: basename(f.path) }] as [string, Uint8Array, DecodeOptions]),
-    ...[1, 2, 4, ...Array.from({ length: 40 }, (_, i) => Math.floor((realCtl.length * i) / 40) + (i % 7))]
+    ...[1, 2, 4, 6, ...Array.from({ length: 40 }, (_, i) => Math.floor((realCtl.length * i) / 40) + (i % 7))]
       .map(n => [`real CTL cut at ${n}`, realCtl.subarray(0, n)] as [string, Uint8Array]),
     ['builder-made CTL with cross-check overrides', buildTrustList({
       ...tokenlessCtl(before), headerExtra: [{ tag: 40, value: new Uint8Array([1]) }], records: tokenlessCtl(before).records.map(garbled),
@@ -149,6 +149,12 @@ describe('decoder diagnostics', () => {
     ['a record with no FUNCTION, then one too short', new Uint8Array([...header(10), ...shortRecord, 1, 0, 2, 0, 3])],
     ['a record longer than the file', new Uint8Array([...header(10), 1, 0, 2, 0, 200])],
     ['more records than allowed', new Uint8Array([...header(10), ...shortRecord, ...shortRecord]), { maxRecords: 1 }],
+    ['containers nested too deep', new Uint8Array([1, 0, 2, 1, 2, 3, 0, 9, 7, 0, 6, 9, 0, 3, 3, 0, 0])],
+    ['padding in a record, a header field twice, a FILENAME of the other kind, findings', buildTrustList({
+      ...tokenlessCtl(before), headerOverrides: { signerName: 'CN=x', caName: 'CN=y', fileName: 'ITLFile.tlv' },
+      headerExtra: [{ tag: 8, value: new Uint8Array([1]) }],
+      records: [...tokenlessCtl(before).records, { cert: before.certs.tvs, role: 'SAST' }, { cert: before.certs.capf, role: 'CAPF', extra: [{ tag: 13, value: new Uint8Array(0) }] }],
+    }), { fileName: 'CTLFile.tlv' }],
   ];
   const decoded = cases.map(([name, bytes, options]) => [name, decode(bytes, options)] as [string, TrustList]);
 

@@ -12,7 +12,7 @@ import { extensionApi, fixture } from './helpers';
 const OLD = 'CTLFile-v1.tlv';
 const NEW = 'CTLFile-v2-regenerated.tlv';
 const EXPECTED_VERDICTS = [
-  { devices: 'security-by-default', outcome: 'accepted-via-tvs', rule: 'R4' },
+  { devices: 'security-by-default', outcome: 'undetermined', rule: 'R4' },
   { devices: 'no-security-by-default', outcome: 'rejected', rule: 'R5' },
 ];
 

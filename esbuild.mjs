@@ -1,7 +1,7 @@
 // Builds the extension host bundle, the webview bundle and the CLI; with --tests also the
 // unit tests, the benchmark and the integration suite (each a self-contained bundle).
 import * as esbuild from 'esbuild';
-import { readdirSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 const tests = process.argv.includes('--tests');
@@ -10,7 +10,8 @@ const list = (dir, re) => existsSync(dir) ? readdirSync(dir).filter(f => re.test
 
 const builds = [
   esbuild.build({ ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
-  esbuild.build({ ...node, entryPoints: ['src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  esbuild.build({ ...node, entryPoints: ['src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' },
+    define: { __VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) } }),
 ];
 if (existsSync('src/webview/main.ts')) {
   builds.push(esbuild.build({ bundle: true, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: true,

@@ -1,76 +1,125 @@
-// Command-line front end: show, json, verify and diff over the pure decoder.
+// Command-line front end: show, json, verify and diff over the pure decoder. Arguments are parsed
+// strictly (an unknown option is a usage error naming it); every line of file text is escaped.
 import { statSync } from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { renderShowCtl } from '../core/dump';
 import { toJson } from '../core/json';
 import { runDiff } from './diffCommand';
-import { IoError, load, tlvFiles, verifyLine } from './files';
+import { IoError, load, reportErrors, tlvFiles, verifyLine } from './files';
+import { UsageError } from './usage';
 
-const USAGE = `usage: tlv-trust <command> …
-  show FILE…            CUCM "show ctl" / "show itl" text view
-  json FILE             the decoded file as JSON (schema in README.md)
-  verify FILE|DIR…      one line per file; folders are searched for *.tlv
-  diff [--json] OLD NEW  what changed, and will the phones accept NEW?
-exit status: 0 = all good, 1 = a file failed (or NEW is rejected), 2 = usage or I/O error`;
+declare const __VERSION__: string;
 
-class UsageError extends Error {}
+type Options = NonNullable<ParseArgsConfig['options']>;
+interface Command {
+  usage: string;
+  /** Positional arguments: at least min, at most max. */
+  min: number;
+  max: number;
+  options?: Options;
+  run(files: string[], values: Record<string, unknown>, write: (s: string) => void): number;
+}
 
-function main(argv: string[]): number {
-  const [command, ...args] = argv;
-  const write = (s: string) => process.stdout.write(s);
-  switch (command) {
-    case 'show': {
-      if (!args.length) throw new UsageError('show needs at least one FILE');
-      let ok = true;
-      for (const file of args) {
+const ok = (list: { complete: boolean; signature: { status: string } }) => list.complete && list.signature.status === 'verified';
+
+const COMMANDS: Record<string, Command> = {
+  show: {
+    usage: 'show FILE…            CUCM "show ctl" / "show itl" text view',
+    min: 1, max: Infinity,
+    run(files, _values, write) {
+      let all = true;
+      for (const file of files) {
         const { list, bytes } = load(file);
+        reportErrors(file, list);
         write(renderShowCtl(list, bytes, { modified: statSync(file).mtime }).text);
-        ok &&= list.signature.status === 'verified' && list.complete;
+        all &&= ok(list);
       }
-      return ok ? 0 : 1;
-    }
-    case 'json': {
-      if (args.length !== 1) throw new UsageError('json needs exactly one FILE');
-      const { list } = load(args[0]);
+      return all ? 0 : 1;
+    },
+  },
+  json: {
+    usage: 'json FILE             the decoded file as JSON (schema in README.md)',
+    min: 1, max: 1,
+    run([file], _values, write) {
+      const { list } = load(file);
+      reportErrors(file, list);
       write(`${JSON.stringify(toJson(list), null, 2)}\n`);
-      return list.signature.status === 'verified' && list.complete ? 0 : 1;
-    }
-    case 'verify': {
-      if (!args.length) throw new UsageError('verify needs at least one FILE or DIR');
-      let ok = true;
+      return ok(list) ? 0 : 1;
+    },
+  },
+  verify: {
+    usage: 'verify FILE|DIR…      one line per file; folders are searched for *.tlv',
+    min: 1, max: Infinity,
+    run(paths, _values, write) {
+      let all = true;
       let count = 0;
       const out: string[] = [];
-      for (const arg of args) {
-        for (const file of tlvFiles(arg)) {
+      for (const path of paths) {
+        for (const file of tlvFiles(path)) {
           const r = verifyLine(file, load(file, 'signer').list);
           out.push(r.line);
-          ok &&= r.ok;
+          all &&= r.ok;
           count++;
           if (out.length >= 256) write(`${out.splice(0).join('\n')}\n`);
         }
       }
-      if (count === 0) throw new UsageError(`no .tlv files found in ${args.join(' ')}`);
+      if (count === 0) throw new UsageError(`no .tlv files found in ${paths.join(' ')}`);
       if (out.length) write(`${out.join('\n')}\n`);
-      return ok ? 0 : 1;
-    }
-    case 'diff':
-      return runDiff(args, load, write);
-    case undefined:
-    case '-h':
-    case '--help':
-    case 'help':
-      write(`${USAGE}\n`);
-      return command ? 0 : 2;
-    default:
-      throw new UsageError(`unknown command "${command}"`);
+      return all ? 0 : 1;
+    },
+  },
+  diff: {
+    usage: 'diff [--json] OLD NEW  what changed, and will the phones accept NEW?',
+    min: 2, max: 2,
+    options: { json: { type: 'boolean' } },
+    run: ([oldFile, newFile], values, write) => runDiff(oldFile, newFile, values.json === true, write),
+  },
+};
+
+const USAGE = `usage: tlv-trust <command> [options] …
+${Object.values(COMMANDS).map(c => `  ${c.usage}`).join('\n')}
+  tlv-trust --version | --help | COMMAND --help
+exit status: 0 = all good, 1 = a file failed (or NEW is not accepted), 2 = usage or I/O error`;
+
+const commandUsage = (name: string) => `usage: tlv-trust ${COMMANDS[name].usage}`;
+
+function main(argv: string[], write: (s: string) => void): number {
+  const [name, ...rest] = argv;
+  if (name === '--version' || name === '-V') return write(`${__VERSION__}\n`), 0;
+  if (name === '--help' || name === '-h' || name === 'help') return write(`${USAGE}\n`), 0;
+  if (name === undefined) throw new UsageError('no command given');
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) throw new UsageError(`unknown command "${name}"`);
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, allowPositionals: true, strict: true, options: { help: { type: 'boolean', short: 'h' }, ...command.options } });
+  } catch (e) {
+    // Node's own message runs on; name the option and the way out.
+    const option = /'([^']+)'/.exec((e as Error).message)?.[1];
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option ? `unknown option ${option} (put -- before a file name that starts with -)` : (e as Error).message.split('\n')[0], name);
   }
+  if (parsed.values.help) return write(`${commandUsage(name)}\n`), 0;
+  const files = parsed.positionals;
+  if (files.length < command.min || files.length > command.max) {
+    const expected = command.min === command.max ? `${command.min}` : command.max === Infinity ? `at least ${command.min}` : `${command.min} to ${command.max}`;
+    throw new UsageError(`${name} expects ${expected} file${expected === '1' ? '' : 's'}, got ${files.length}`, name);
+  }
+  return command.run(files, parsed.values, write);
 }
 
+// A closed stdout (`| head`) ends the run quietly: what was wanted has been read.
+process.stdout.on('error', e => {
+  if ((e as NodeJS.ErrnoException).code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 try {
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = main(process.argv.slice(2), s => process.stdout.write(s));
 } catch (e) {
   // One clear line, never a stack trace: decode itself never throws, so this is I/O or usage.
   const known = e instanceof UsageError || e instanceof IoError;
   process.stderr.write(`tlv-trust: ${(e as Error).message}${known ? '' : ' (internal error)'}\n`);
-  if (e instanceof UsageError) process.stderr.write(`${USAGE}\n`);
+  if (e instanceof UsageError) process.stderr.write(`${e.command ? commandUsage(e.command) : USAGE}\n`);
   process.exitCode = 2;
 }

@@ -1,6 +1,7 @@
 // `diff [--json] OLD NEW`: verdict lines first, then the signer, record changes and warnings.
 import { compare, type Comparison, type RecordDiff } from '../core/compare';
-import type { TrustList } from '../core/model';
+import { inert } from '../core/dump';
+import { load, reportErrors } from './files';
 
 const DEVICES = {
   'security-by-default': 'Phones with Security by Default',
@@ -42,15 +43,18 @@ export function renderComparison(c: Comparison, oldName: string, newName: string
   out.push('', 'Warnings');
   if (!c.warnings.length) out.push('  none');
   for (const w of c.warnings) out.push(`  [${w.code}] ${w.message}`);
-  return `${out.join('\n')}\n`;
+  // One escape over every line: no name, DNS name or message from a file can add a line.
+  return `${out.map(inert).join('\n')}\n`;
 }
 
-export function runDiff(args: string[], load: (p: string) => { list: TrustList }, write: (s: string) => void): number {
-  const json = args.includes('--json');
-  const files = args.filter(a => a !== '--json');
-  if (files.length !== 2) throw new Error('diff needs OLD and NEW');
-  const c = compare(load(files[0]).list, load(files[1]).list);
+export function runDiff(oldFile: string, newFile: string, json: boolean, write: (s: string) => void): number {
+  const [oldList, newList] = [oldFile, newFile].map(f => {
+    const { list } = load(f);
+    reportErrors(f, list);
+    return list;
+  });
+  const c = compare(oldList, newList);
   // The l10n templates are for the extension's translations; the JSON keeps the English sentences.
-  write(json ? `${JSON.stringify(c, (key, value: unknown) => (key === 'l10n' ? undefined : value), 2)}\n` : renderComparison(c, files[0], files[1]));
+  write(json ? `${JSON.stringify(c, (key, value: unknown) => (key === 'l10n' ? undefined : value), 2)}\n` : renderComparison(c, oldFile, newFile));
   return c.verdicts.every(v => v.outcome === 'accepted' || v.outcome === 'accepted-via-tvs') ? 0 : 1;
 }

@@ -2,6 +2,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { decode } from '../core/decode';
+import { inert } from '../core/dump';
 import type { TrustList } from '../core/model';
 
 /** A file that cannot be read: one line, no usage text. */
@@ -35,13 +36,20 @@ export function* tlvFiles(path: string): Generator<string> {
   }
 }
 
-/** One line per file; true when it decodes cleanly and verifies. */
+/** A file's first decoding error, one line on stderr (the full list is in the command's output). */
+export function reportErrors(path: string, list: TrustList): void {
+  const first = list.diagnostics.find(d => d.severity === 'error');
+  if (first) process.stderr.write(inert(`tlv-trust: ${path}: ${first.message}`) + '\n');
+}
+
+/** One line per file, escaped so no name from the file can add another; true when it verifies. */
 export function verifyLine(path: string, list: TrustList): { ok: boolean; line: string } {
   const errors = list.diagnostics.filter(d => d.severity === 'error');
-  const ok = errors.length === 0 && list.complete && list.signature.status === 'verified';
+  // 'verified' already implies a file without decoding errors.
+  const ok = list.signature.status === 'verified';
   const signer = list.records.find(r => r.isSigner);
   const who = signer ? ` signer=#${signer.index} ${signer.certificate?.subjectCucm ?? signer.subjectName ?? ''}` : '';
   const why = ok ? '' : ` ${errors[0]?.message ?? list.signature.detail}`;
-  return { ok, line: `${ok ? 'OK  ' : 'FAIL'} ${path} ${list.kind} ${list.signature.status} records=${list.records.length} sha1=${list.checksums.sha1}${who}${why}` };
+  return { ok, line: inert(`${ok ? 'OK  ' : 'FAIL'} ${path} ${list.kind} ${list.signature.status} records=${list.records.length} sha1=${list.checksums.sha1}${who}${why}`) };
 }
 

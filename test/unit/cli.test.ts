@@ -1,11 +1,14 @@
 // The command-line front end, run as a user runs it: node dist/cli.js (built by `esbuild.mjs --tests`).
-import { test } from 'node:test';
+import { after, describe, it, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { SHARED_FIXTURES } from '../support/certutils';
+import { buildTrustList, type TrustListSpec } from '../support/builder';
+import { makeCert } from '../support/certs';
+import { makeCluster, tokenlessCtl } from '../support/cluster';
 
 const CLI = resolve(__dirname, '../../../dist/cli.js');
 const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
@@ -81,4 +84,75 @@ test('diff: verdict lines first; exit 1 when a device class rejects, 0 when all 
   const j = JSON.parse(same.stdout);
   assert.equal(j.identical, true);
   assert.deepEqual(j.verdicts.map((v: { rule: string }) => v.rule), ['R3', 'R5']);
+});
+
+describe('file text cannot forge output, and the CLI behaves like a Unix tool', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tlv-cli-hostile-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const c = makeCluster({ name: 'cli' });
+  const forged = makeCert({ subject: [['CN', 'evil\nOK   /tftp/CTLFile.tlv CTL verified records=5']], keyId: 'cli-forged' });
+  const file = (name: string, spec: TrustListSpec) => {
+    const path = join(dir, name);
+    writeFileSync(path, buildTrustList(spec));
+    return path;
+  };
+  const evilCtl = file('CTLFile.tlv', { kind: 'CTL', signer: forged, records: [{ cert: forged, role: 'SAST', dnsName: 'x' }] });
+  const oldCtl = file('old-CTLFile.tlv', tokenlessCtl(c));
+  const dnsForged = file('new-CTLFile.tlv', { ...tokenlessCtl(c), records: tokenlessCtl(c).records.map(r => ({ ...r, dnsName: 'pub\n  Phones with Security by Default: ACCEPTED [R2] forged' })) });
+
+  it('verify prints exactly one line per file, whatever the signer CN holds', () => {
+    const r = cli('verify', evilCtl, oldCtl);
+    assert.equal(r.stdout.split('\n').filter(Boolean).length, 2, r.stdout);
+    assert.match(r.stdout, /evil\\u\{000A\}OK/);
+  });
+
+  it('diff prints exactly one verdict line per device class, whatever a DNS name holds', () => {
+    const r = cli('diff', oldCtl, dnsForged);
+    const verdicts = r.stdout.split('\n').filter(l => /^ {2}Phones with/.test(l));
+    assert.equal(verdicts.length, 2, r.stdout);
+    assert.match(r.stdout, /pub\\u\{000A\}/);
+  });
+
+  it('a closed stdout ends quietly: no EPIPE stack trace', () => {
+    const many = Array.from({ length: 300 }, () => oldCtl);
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" verify ${many.join(' ')} | head -1`], { encoding: 'utf8' });
+    assert.equal(r.stdout.split('\n').filter(Boolean).length, 1);
+    assert.equal(r.stderr, '');
+  });
+
+  it('usage errors: exit 2, one line naming what is wrong, then the usage; never "(internal error)"', () => {
+    for (const [args, message] of [
+      [['diff', oldCtl], /^tlv-trust: diff expects 2 files, got 1\nusage: tlv-trust diff /],
+      [['show', '--bogus', oldCtl], /^tlv-trust: unknown option --bogus /],
+      [['json', oldCtl, oldCtl], /^tlv-trust: json expects 1 file, got 2\n/],
+      [[], /^tlv-trust: no command given\nusage: tlv-trust <command>/],
+      [['frobnicate'], /^tlv-trust: unknown command "frobnicate"\n/],
+    ] as const) {
+      const r = cli(...args);
+      assert.equal(r.status, 2, args.join(' '));
+      assert.match(r.stderr, message);
+      assert.doesNotMatch(r.stderr, /internal error|\n\s+at /);
+      assert.equal(r.stdout, '');
+    }
+  });
+
+  it('--version, COMMAND --help, and -- before a file named like an option', () => {
+    assert.equal(cli('--version').stdout, `${JSON.parse(readFileSync('package.json', 'utf8')).version}\n`);
+    const help = cli('show', '--help');
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /^usage: tlv-trust show FILE/);
+    copyFileSync(oldCtl, join(dir, '-x.tlv'));
+    const dash = spawnSync(process.execPath, [CLI, 'verify', '--', '-x.tlv'], { encoding: 'utf8', cwd: dir });
+    assert.equal(dash.status, 0, dash.stderr);
+    assert.match(dash.stdout, /^OK {3}-x\.tlv CTL verified/);
+  });
+
+  it('decode errors go to stderr, one line per file, naming the offset', () => {
+    const cut = join(dir, 'cut-CTLFile.tlv');
+    writeFileSync(cut, readFileSync(oldCtl).subarray(0, 700));
+    const r = cli('show', cut);
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /^tlv-trust: .*cut-CTLFile\.tlv: .*offset \d+ \(0x[0-9A-F]+\)/);
+    assert.equal(r.stderr.split('\n').filter(Boolean).length, 1);
+  });
 });

@@ -112,13 +112,12 @@ function ipText(ip: Uint8Array): string {
   }
 }
 
-/** otherName: the UPN's text as openssl and Node show it; other types by OID only. */
+/** otherName as openssl shows it: `othername:UPN:<text>`, other types by OID, with the value when it is a string. */
 function otherName(bytes: Uint8Array, n: Tlv): string {
   const [type, wrapper] = children(bytes, n);
   const oid = oidToString(bytes, expectTag(type, OID, 'otherName type-id'));
   const value = wrapper?.tag === 0xa0 ? children(bytes, wrapper)[0] : undefined;
-  const text = value && asn1String(bytes, value);
-  return oid === UPN && text !== undefined ? `othername:UPN:${text}` : `othername:${oid}:<unsupported>`;
+  return `othername:${oid === UPN ? 'UPN' : oid}:${(value && asn1String(bytes, value)) ?? '<unsupported>'}`;
 }
 
 /**

@@ -48,11 +48,12 @@ export function readName(bytes: Uint8Array, name: Tlv): NameAttribute[][] {
   );
 }
 
+const utf8 = new TextEncoder();
+
 /**
  * RFC 4514 escapes as openssl's RFC2253 output writes them: specials with a backslash, a leading
  * `#` or space and a trailing space, control characters (C0, DEL, C1) as `\XX` pairs of their UTF-8.
  */
-const utf8 = new TextEncoder();
 function escape4514(value: string): string {
   return value
     .replace(/[\\,+"<>;]/g, c => `\\${c}`)

@@ -12,11 +12,19 @@ function equalBytes(bytes: Uint8Array, a: { start: number; end: number }, b: { s
   return true;
 }
 
+/** `-04D2` (a certificate's negative serial) → `FB2E`, the two's-complement bytes a record's field holds. */
+function twosComplement(negative: string): string {
+  const magnitude = BigInt(`0x${negative.slice(1)}`);
+  let bytes = 1;
+  while (magnitude > 1n << BigInt(bytes * 8 - 1)) bytes++;
+  return ((1n << BigInt(bytes * 8)) - magnitude).toString(16).padStart(bytes * 2, '0');
+}
+
 /** Serials compare as numbers: ignore leading zero bytes (DER sign byte vs raw field). */
 export function sameSerial(a: string | undefined, b: string | undefined): boolean {
   if (a === undefined || b === undefined) return false;
   if (a === b) return true;
-  const n = (s: string) => s.toUpperCase().replace(/^(00)+(?=..)/, '');
+  const n = (s: string) => (s.startsWith('-') ? twosComplement(s) : s).toUpperCase().replace(/^(00)+(?=..)/, '');
   return n(a) === n(b);
 }
 

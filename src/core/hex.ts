@@ -10,9 +10,10 @@ export function toHex(bytes: Uint8Array, start = 0, end = bytes.length): string 
   return s;
 }
 
-/** `70CAF6` → `70:CA:F6`, the way CUCM prints serials. */
+/** `70CAF6` → `70:CA:F6`, the way CUCM prints serials; a negative serial keeps its sign (`-04:D2`). */
 export function colonHex(hex: string): string {
-  return (hex.toUpperCase().match(/../g) ?? []).join(':');
+  const sign = hex.startsWith('-') ? '-' : '';
+  return sign + (hex.slice(sign.length).toUpperCase().match(/../g) ?? []).join(':');
 }
 
 /** `e9d4…` → `E9 D4 …`, the way CUCM prints certificate fingerprints. */

@@ -85,13 +85,19 @@ export interface NameAttribute {
   /** Short name (CN, OU, …) or dotted OID when unknown. */
   type: string;
   oid: string;
+  /** The value as text; for a non-string value, the same as `ber`. */
   value: string;
+  /** `#` and the value's BER in uppercase hex, when RFC 4514 shows it so (§2.4: dotted type or non-string value). */
+  ber?: string;
 }
 
 export interface CertificateInfo {
   range: ByteRange;
   version: number;
-  /** Uppercase hex without separators, as encoded (leading 00 of a positive INTEGER removed). */
+  /**
+   * Uppercase hex without separators, as openssl's `-serial`: a positive serial as encoded (leading
+   * 00 sign byte removed), a negative one as `-` and its magnitude, even digits (0xFB2E → `-04D2`).
+   */
   serial: string;
   subject: NameAttribute[][];
   issuer: NameAttribute[][];
@@ -103,8 +109,10 @@ export interface CertificateInfo {
   issuerCucm: string;
   notBefore: string;
   notAfter: string;
-  keyAlgorithm: 'RSA' | 'EC' | 'Ed25519' | 'Ed448' | 'DSA' | string;
+  /** 'RSA' is rsaEncryption only; RSASSA-PSS keys are 'RSA-PSS'. */
+  keyAlgorithm: 'RSA' | 'RSA-PSS' | 'EC' | 'Ed25519' | 'Ed448' | 'DSA' | string;
   keySize: number;
+  /** Named curve (P-256, brainpoolP256r1, …, also for explicit parameters of a known curve), else 'explicit' or the OID. */
   curve?: string;
   signatureAlgorithm: string;
   signatureAlgorithmOid: string;
@@ -114,6 +122,8 @@ export interface CertificateInfo {
   keyUsage: string[];
   extendedKeyUsage: string[];
   basicConstraints?: { ca: boolean; pathLength?: number };
+  /** Certificate-level oddities the reading worked around (e.g. a second subjectAltName extension). */
+  warnings?: string[];
   selfSigned: boolean;
   /** SubjectPublicKeyInfo DER range (absolute), for verification and key comparison. */
   spkiRange: ByteRange;

@@ -2,6 +2,7 @@
 // strings a trust list stores so that names are compared by attributes, never as strings.
 import type { NameAttribute } from './model';
 import { asn1String, children, oidToString, type Tlv } from './der';
+import { toHex } from './hex';
 
 const SHORT_NAMES: Record<string, string> = {
   '2.5.4.3': 'CN',
@@ -14,7 +15,16 @@ const SHORT_NAMES: Record<string, string> = {
   '2.5.4.10': 'O',
   '2.5.4.11': 'OU',
   '2.5.4.12': 'title',
+  '2.5.4.13': 'description',
+  '2.5.4.15': 'businessCategory',
+  '2.5.4.17': 'postalCode',
+  '2.5.4.41': 'name',
   '2.5.4.42': 'GN',
+  '2.5.4.43': 'initials',
+  '2.5.4.44': 'generationQualifier',
+  '2.5.4.46': 'dnQualifier',
+  '2.5.4.65': 'pseudonym',
+  '2.5.4.97': 'organizationIdentifier',
   '1.2.840.113549.1.9.1': 'emailAddress',
   '1.2.840.113549.1.9.2': 'unstructuredName',
   '0.9.2342.19200300.100.1.25': 'DC',
@@ -27,23 +37,36 @@ export function readName(bytes: Uint8Array, name: Tlv): NameAttribute[][] {
     children(bytes, rdn).map(atv => {
       const [type, value] = children(bytes, atv);
       const oid = oidToString(bytes, type);
-      return { type: SHORT_NAMES[oid] ?? oid, oid, value: value ? asn1String(bytes, value) : '' };
+      const short = SHORT_NAMES[oid];
+      if (!value) return { type: short ?? oid, oid, value: '' };
+      const text = asn1String(bytes, value);
+      if (short && text !== undefined) return { type: short, oid, value: text };
+      // RFC 4514 §2.4: a dotted type or a non-string value is shown as `#` and its BER in hex.
+      const ber = `#${toHex(bytes, value.start, value.end).toUpperCase()}`;
+      return { type: short ?? oid, oid, value: text ?? ber, ber };
     }),
   );
 }
 
+const utf8 = new TextEncoder();
+
+/**
+ * RFC 4514 escapes as openssl's RFC2253 output writes them: specials with a backslash, a leading
+ * `#` or space and a trailing space, control characters (C0, DEL, C1) as `\XX` pairs of their UTF-8.
+ */
 function escape4514(value: string): string {
   return value
-    .replace(/[\\,+"<>;=]/g, c => `\\${c}`)
+    .replace(/[\\,+"<>;]/g, c => `\\${c}`)
     .replace(/^([ #])/, '\\$1')
-    .replace(/ $/, '\\ ');
+    .replace(/ $/, '\\ ')
+    .replace(/[\x00-\x1f\x7f-\x9f]/g, c => Array.from(utf8.encode(c), b => `\\${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
 }
 
 /** RFC 4514: RDNs most specific first, `,` between RDNs, `+` within one. */
 export function toRfc4514(rdns: NameAttribute[][]): string {
   return [...rdns]
     .reverse()
-    .map(rdn => rdn.map(a => `${a.type}=${escape4514(a.value)}`).join('+'))
+    .map(rdn => rdn.map(a => `${a.type}=${a.ber ?? escape4514(a.value)}`).join('+'))
     .join(',');
 }
 

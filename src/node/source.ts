@@ -46,24 +46,36 @@ const SCHEMES: Readonly<Record<string, TrustListProtocol>> = {
 
 /**
  * Parses `tftp://HOST[:PORT]/NAME`, `http://HOST[:PORT]/NAME` (default port 6970: CUCM's TFTP service over
- * HTTP) and the VS Code forms `cucm-tftp://…` and `cucm-http://…`. NAME may be percent-encoded (as in a
- * VS Code Uri) and must be a safe trust-list name. Throws LocationError.
+ * HTTP) and the VS Code forms `cucm-tftp://…` and `cucm-http://…`. NAME may be percent-encoded (as in
+ * `Uri.toString()`) and must be a safe trust-list name. Throws LocationError.
  */
 export function parseLocation(url: string): TrustListLocation {
-  const m = /^([a-z][a-z0-9+.-]*):\/\/(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::(\d{1,5}))?\/([^?#]*)$/i.exec(url.trim());
+  const m = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)(\/[^?#]*)$/i.exec(url.trim());
   if (!m) throw new LocationError(`not a trust-list location: "${printable(url)}" (expected tftp://HOST[:PORT]/NAME or http://HOST[:PORT]/NAME)`);
-  const protocol = SCHEMES[m[1]!.toLowerCase()];
-  if (!protocol) throw new LocationError(`unsupported scheme "${printable(m[1]!)}:" in "${printable(url)}" (use tftp, http, cucm-tftp or cucm-http)`);
-  const host = m[2]!.startsWith('[') ? m[2]!.slice(1, -1) : m[2]!;
-  const port = m[3] === undefined ? DEFAULT_PORTS[protocol] : Number(m[3]);
-  if (!(port > 0 && port < 65536)) throw new LocationError(`invalid port ${m[3]} in "${printable(url)}"`);
-  let name: string;
+  let path: string;
   try {
-    name = decodeURIComponent(m[4]!);
+    path = decodeURIComponent(m[3]!);
   } catch {
     throw new LocationError(`invalid percent-encoding in "${printable(url)}"`);
   }
-  return { protocol, host, port, name: checkTrustListName(name) };
+  return locationFromParts(m[1]!, m[2]!, path);
+}
+
+/**
+ * The same from a URI's decoded parts, as a FileSystemProvider has them (`uri.scheme`, `uri.authority`,
+ * `uri.path`): scheme tftp/http/cucm-tftp/cucm-http, authority `HOST[:PORT]` (IPv6 in brackets), path `/NAME`.
+ */
+export function locationFromParts(scheme: string, authority: string, path: string): TrustListLocation {
+  const where = `${scheme}://${authority}${path}`;
+  const protocol = SCHEMES[scheme.toLowerCase()];
+  if (!protocol) throw new LocationError(`unsupported scheme "${printable(scheme)}:" in "${printable(where)}" (use tftp, http, cucm-tftp or cucm-http)`);
+  const a = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::(\d{1,5}))?$/i.exec(authority);
+  if (!a) throw new LocationError(`invalid host "${printable(authority)}" in "${printable(where)}"`);
+  const host = a[1]!.startsWith('[') ? a[1]!.slice(1, -1) : a[1]!;
+  const port = a[2] === undefined ? DEFAULT_PORTS[protocol] : Number(a[2]);
+  if (!(port > 0 && port < 65536)) throw new LocationError(`invalid port ${a[2]} in "${printable(where)}"`);
+  if (!path.startsWith('/')) throw new LocationError(`no file name in "${printable(where)}"`);
+  return { protocol, host, port, name: checkTrustListName(path.slice(1)) };
 }
 
 /** The location as a URL: `tftp://host:port/NAME` (scheme `cucm-tftp` etc. with `vscode: true`). */

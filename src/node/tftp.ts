@@ -58,7 +58,8 @@ export async function tftpGet(host: string, name: string, options: TftpOptions =
   if (!(Number.isInteger(o.retries) && o.retries >= 0)) throw new RangeError('retries must be a non-negative integer');
   if (o.signal?.aborted) throw abortReason(o.signal);
   const deadline = Date.now() + o.totalTimeoutMs;
-  const address = await resolve(host, o.port, name);
+  const address = await bounded(resolve(host, o.port, name), deadline, o.signal,
+    () => new FetchError('timeout', `timed out after ${o.totalTimeoutMs} ms resolving ${host} to fetch ${name} from ${hostPort(host, o.port)} (TFTP)`));
   try {
     return await transfer(host, address, name, o, deadline);
   } catch (e) {
@@ -76,6 +77,19 @@ async function resolve(host: string, port: number, name: string): Promise<{ addr
   } catch (e) {
     throw new FetchError('network', `cannot resolve ${host} to fetch ${name} from ${hostPort(host, port)} (TFTP): ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
+}
+
+/** A promise that also ends at the deadline or on abort (a DNS lookup cannot be cancelled, only abandoned). */
+function bounded<T>(p: Promise<T>, deadline: number, signal: AbortSignal | undefined, late: () => FetchError): Promise<T> {
+  return new Promise<T>((resolvePromise, reject) => {
+    const timer = setTimeout(() => reject(late()), Math.max(0, deadline - Date.now()));
+    const onAbort = () => reject(abortReason(signal!));
+    signal?.addEventListener('abort', onAbort, { once: true });
+    p.then(resolvePromise, reject).finally(() => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    });
+  });
 }
 
 type Resolved = Required<Omit<TftpOptions, 'signal'>> & { signal: AbortSignal | undefined };

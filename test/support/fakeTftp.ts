@@ -17,8 +17,11 @@ export interface FakeTftpScript {
   options?: boolean;
   /** The tsize to announce (default the real size). */
   tsize?: number;
-  /** Skip sending block `seq` (1-based, not wrapped) on this attempt (0 = first send). */
-  dropData?: (seq: number, attempt: number) => boolean;
+  /**
+   * Skip sending block `seq` (1-based, not wrapped; 0 is the OACK) on this attempt (0 = first send) of the
+   * `transfer`th transfer (0-based: each read request starts one, as in real servers).
+   */
+  dropData?: (seq: number, attempt: number, transfer: number) => boolean;
   /** Pretend the nth (0-based) arrival of the ACK for block `seq` was lost. */
   dropAck?: (seq: number, nth: number) => boolean;
   /**
@@ -78,6 +81,7 @@ export async function startFakeTftp(script: FakeTftpScript): Promise<FakeTftp> {
   });
 
   async function serve(rrq: Rrq, client: RemoteInfo): Promise<void> {
+    const transfer = stats.rrqs.length - 1;
     const s = await bound();
     const to = (p: Buffer) => s.send(p, client.port, client.address);
     if (script.reply) {
@@ -110,7 +114,7 @@ export async function startFakeTftp(script: FakeTftpScript): Promise<FakeTftp> {
       if (timer) timers.delete(timer);
       if (attempt > (script.retries ?? 20)) return;
       if (seq > 0 && attempt === 0 && script.foreignBeforeBlock === seq) void foreign(seq, bs, client);
-      if (seq > 0 && script.dropData?.(seq, attempt)) stats.dataDropped.set(seq, (stats.dataDropped.get(seq) ?? 0) + 1);
+      if (script.dropData?.(seq, attempt, transfer)) stats.dataDropped.set(seq, (stats.dataDropped.get(seq) ?? 0) + 1);
       else {
         const p = packetFor(seq);
         to(p);

@@ -16,7 +16,7 @@ import { startTftpd, tftpdUnavailable, type Tftpd } from '../support/tftpd';
 import { tftpGet } from '../../src/node/tftp';
 import { httpGet } from '../../src/node/httpFetch';
 import { FetchError } from '../../src/node/fetchError';
-import { fetchTrustList, formatLocation, LocationError, normalizeMac, parseLocation, parseTrustListName } from '../../src/node/source';
+import { fetchTrustList, formatLocation, locationFromParts, LocationError, normalizeMac, parseLocation, parseTrustListName } from '../../src/node/source';
 import { FetchUsageError, runFetch } from '../../src/cli/fetchCommand';
 
 const sha1 = (b: Uint8Array) => createHash('sha1').update(b).digest('hex');
@@ -61,6 +61,8 @@ describe('names and locations', () => {
     assert.deepEqual(parseLocation('cucm-tftp://[::1]:1069/ITLSEP001122AABBCC.tlv'), { protocol: 'tftp', host: '::1', port: 1069, name: 'ITLSEP001122AABBCC.tlv' });
     assert.deepEqual(parseLocation('cucm-http://h/CTL%46ile.tlv'), { protocol: 'http', host: 'h', port: 6970, name: 'CTLFile.tlv' });
     assert.equal(formatLocation(parseLocation('cucm-tftp://[::1]/x.tlv'), true), 'cucm-tftp://[::1]:69/x.tlv');
+    assert.deepEqual(locationFromParts('cucm-tftp', '10.0.0.1:1069', '/ITLFile.tlv'), { protocol: 'tftp', host: '10.0.0.1', port: 1069, name: 'ITLFile.tlv' });
+    assert.throws(() => locationFromParts('cucm-tftp', '10.0.0.1', '/a/b.tlv'), LocationError);
   });
 
   it('refuses other schemes, paths and unsafe names', () => {
@@ -224,6 +226,20 @@ describe('TFTP faults (scripted server)', () => {
       assert.ok((s.stats.dataSent.get(seq) ?? 0) <= 3, `block ${seq} sent ${s.stats.dataSent.get(seq)} times`);
       assert.ok((s.stats.repeatedAcks.get(seq) ?? 0) <= 1, `ACK ${seq - 1} repeated ${s.stats.repeatedAcks.get(seq)} times`);
     }
+  });
+
+  it('a lost OACK: the repeated request starts a second transfer, the first one gets ERROR 5', T, async () => {
+    // Transfer 0 loses its first two OACKs, so the client repeats the request; transfer 1 then stalls on block 5
+    // long enough for transfer 0's later OACKs to reach the client mid-transfer.
+    const s = await start({
+      dropData: (seq, attempt, transfer) => (transfer === 0 && seq === 0 && attempt < 2) || (transfer === 1 && seq === 5 && attempt < 5),
+      timeoutMs: 60,
+    });
+    const got = await tftpGet('127.0.0.1', 'ITLFile.tlv', { port: s.port, ...FAST, retries: 10 });
+    assert.equal(sha1(got), sha1(file));
+    assert.equal(s.stats.rrqs.length, 2);
+    await eventually(() => s.stats.errors.length > 0);
+    assert.deepEqual(s.stats.errors.map(e => [e.code, e.message]), [[5, 'Unknown transfer ID']]);
   });
 
   it('a forged DATA from a foreign port is ignored and answered with ERROR 5', T, async () => {

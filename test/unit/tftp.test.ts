@@ -226,6 +226,8 @@ describe('TFTP faults (scripted server)', () => {
       assert.ok((s.stats.dataSent.get(seq) ?? 0) <= 3, `block ${seq} sent ${s.stats.dataSent.get(seq)} times`);
       assert.ok((s.stats.repeatedAcks.get(seq) ?? 0) <= 1, `ACK ${seq - 1} repeated ${s.stats.repeatedAcks.get(seq)} times`);
     }
+    await eventually(() => s.stats.completed > 0);
+    assert.equal(s.stats.completed, 1, 'the final ACK reached the server');
   });
 
   it('a lost OACK: the repeated request starts a second transfer, the first one gets ERROR 5', T, async () => {

@@ -1,12 +1,12 @@
 // Command-line front end: show, json, verify and diff over the pure decoder. Arguments are parsed
 // strictly (an unknown option is a usage error naming it); every line of file text is escaped.
-import { statSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { renderShowCtl } from '../core/dump';
 import { toJson } from '../core/json';
 import { runDiff } from './diffCommand';
 import { IoError, load, reportErrors, tlvFiles, verifyLine } from './files';
 import { UsageError } from './usage';
+import { FETCH_USAGE, FetchUsageError, runFetch } from './fetchCommand';
 
 declare const __VERSION__: string;
 
@@ -17,7 +17,7 @@ interface Command {
   min: number;
   max: number;
   options?: Options;
-  run(files: string[], values: Record<string, unknown>, write: (s: string) => void): number;
+  run(files: string[], values: Record<string, unknown>, write: (s: string) => void): Promise<number>;
 }
 
 const ok = (list: { complete: boolean; signature: { status: string } }) => list.complete && list.signature.status === 'verified';
@@ -26,12 +26,12 @@ const COMMANDS: Record<string, Command> = {
   show: {
     usage: 'show FILE…            CUCM "show ctl" / "show itl" text view',
     min: 1, max: Infinity,
-    run(files, _values, write) {
+    async run(files, _values, write) {
       let all = true;
       for (const file of files) {
-        const { list, bytes } = load(file);
+        const { list, bytes, modified } = await load(file);
         reportErrors(file, list);
-        write(renderShowCtl(list, bytes, { modified: statSync(file).mtime }).text);
+        write(renderShowCtl(list, bytes, { modified }).text);
         all &&= ok(list);
       }
       return all ? 0 : 1;
@@ -40,8 +40,8 @@ const COMMANDS: Record<string, Command> = {
   json: {
     usage: 'json FILE             the decoded file as JSON (schema in README.md)',
     min: 1, max: 1,
-    run([file], _values, write) {
-      const { list } = load(file);
+    async run([file], _values, write) {
+      const { list } = await load(file);
       reportErrors(file, list);
       write(`${JSON.stringify(toJson(list), null, 2)}\n`);
       return ok(list) ? 0 : 1;
@@ -50,13 +50,13 @@ const COMMANDS: Record<string, Command> = {
   verify: {
     usage: 'verify FILE|DIR…      one line per file; folders are searched for *.tlv',
     min: 1, max: Infinity,
-    run(paths, _values, write) {
+    async run(paths, _values, write) {
       let all = true;
       let count = 0;
       const out: string[] = [];
       for (const path of paths) {
         for (const file of tlvFiles(path)) {
-          const r = verifyLine(file, load(file, 'signer').list);
+          const r = verifyLine(file, (await load(file, 'signer')).list);
           out.push(r.line);
           all &&= r.ok;
           count++;
@@ -75,19 +75,30 @@ const COMMANDS: Record<string, Command> = {
     run: ([oldFile, newFile], values, write) => runDiff(oldFile, newFile, values.json === true, write),
   },
 };
+const FETCH = 'fetch HOST NAME…       download from a CUCM TFTP server (see fetch --help)';
 
 const USAGE = `usage: tlv-trust <command> [options] …
-${Object.values(COMMANDS).map(c => `  ${c.usage}`).join('\n')}
+${[...Object.values(COMMANDS).map(c => c.usage), FETCH].map(u => `  ${u}`).join('\n')}
+  FILE may also be tftp://HOST/NAME or http://HOST:6970/NAME
   tlv-trust --version | --help | COMMAND --help
 exit status: 0 = all good, 1 = a file failed (or NEW is not accepted), 2 = usage or I/O error`;
 
-const commandUsage = (name: string) => `usage: tlv-trust ${COMMANDS[name].usage}`;
+const commandUsage = (name: string) => (name === 'fetch' ? FETCH_USAGE : `usage: tlv-trust ${COMMANDS[name].usage}`);
 
-function main(argv: string[], write: (s: string) => void): number {
+async function main(argv: string[], write: (s: string) => void): Promise<number> {
   const [name, ...rest] = argv;
   if (name === '--version' || name === '-V') return write(`${__VERSION__}\n`), 0;
   if (name === '--help' || name === '-h' || name === 'help') return write(`${USAGE}\n`), 0;
   if (name === undefined) throw new UsageError('no command given');
+  if (name === 'fetch') {
+    if (rest.includes('--help') || rest.includes('-h')) return write(`${FETCH_USAGE}\n`), 0;
+    try {
+      return await runFetch(rest, write);
+    } catch (e) {
+      if (e instanceof FetchUsageError) throw new UsageError(e.message, name);
+      throw e;
+    }
+  }
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) throw new UsageError(`unknown command "${name}"`);
   let parsed;
@@ -114,12 +125,12 @@ process.stdout.on('error', e => {
   throw e;
 });
 
-try {
-  process.exitCode = main(process.argv.slice(2), s => process.stdout.write(s));
-} catch (e) {
+main(process.argv.slice(2), s => process.stdout.write(s)).then(code => {
+  process.exitCode = code;
+}, e => {
   // One clear line, never a stack trace: decode itself never throws, so this is I/O or usage.
   const known = e instanceof UsageError || e instanceof IoError;
   process.stderr.write(`tlv-trust: ${(e as Error).message}${known ? '' : ' (internal error)'}\n`);
   if (e instanceof UsageError) process.stderr.write(`${e.command ? commandUsage(e.command) : USAGE}\n`);
   process.exitCode = 2;
-}
+});

@@ -47,12 +47,12 @@ export function renderComparison(c: Comparison, oldName: string, newName: string
   return `${out.map(inert).join('\n')}\n`;
 }
 
-export function runDiff(oldFile: string, newFile: string, json: boolean, write: (s: string) => void): number {
-  const [oldList, newList] = [oldFile, newFile].map(f => {
-    const { list } = load(f);
+export async function runDiff(oldFile: string, newFile: string, json: boolean, write: (s: string) => void): Promise<number> {
+  const [oldList, newList] = await Promise.all([oldFile, newFile].map(async f => {
+    const { list } = await load(f);
     reportErrors(f, list);
     return list;
-  });
+  }));
   const c = compare(oldList, newList);
   // The l10n templates are for the extension's translations; the JSON keeps the English sentences.
   write(json ? `${JSON.stringify(c, (key, value: unknown) => (key === 'l10n' ? undefined : value), 2)}\n` : renderComparison(c, oldFile, newFile));

@@ -4,21 +4,49 @@ import { basename, join } from 'node:path';
 import { decode } from '../core/decode';
 import { inert } from '../core/dump';
 import type { TrustList } from '../core/model';
+import { FetchError } from '../node/fetchError';
+import { fetchTrustList, LocationError, parseLocation } from '../node/source';
 
 /** A file that cannot be read: one line, no usage text. */
 export class IoError extends Error {}
 
-export function load(path: string, certificates: 'all' | 'signer' = 'all'): { list: TrustList; bytes: Uint8Array } {
+/** `tftp://HOST/NAME` or `http://HOST:6970/NAME`: read from the cluster's TFTP service. */
+export const isRemote = (path: string) => /^(cucm-)?(tftp|http):\/\//i.test(path);
+
+export interface Loaded {
+  list: TrustList;
+  bytes: Uint8Array;
+  /** Modification time of a local file. */
+  modified?: Date;
+}
+
+export async function load(path: string, certificates: 'all' | 'signer' = 'all'): Promise<Loaded> {
+  if (isRemote(path)) {
+    try {
+      const location = parseLocation(path);
+      const bytes = await fetchTrustList(location);
+      return { list: decode(bytes, { fileName: location.name, certificates }), bytes };
+    } catch (e) {
+      if (e instanceof FetchError || e instanceof LocationError) throw new IoError(inert(`cannot fetch ${path}: ${e.message}`));
+      throw e;
+    }
+  }
   let bytes: Uint8Array;
+  let modified: Date;
   try {
     bytes = new Uint8Array(readFileSync(path));
+    modified = statSync(path).mtime;
   } catch (e) {
     throw new IoError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  return { list: decode(bytes, { fileName: basename(path), certificates }), bytes };
+  return { list: decode(bytes, { fileName: basename(path), certificates }), bytes, modified };
 }
 
 export function* tlvFiles(path: string): Generator<string> {
+  if (isRemote(path)) {
+    yield path;
+    return;
+  }
   let st;
   try {
     st = statSync(path);

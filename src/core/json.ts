@@ -10,6 +10,7 @@ export function toJson(list: TrustList) {
     schemaVersion: JSON_SCHEMA_VERSION,
     kind: list.kind,
     kindSource: list.kindSource,
+    fileNameKind: list.fileNameKind,
     length: list.length,
     complete: list.complete,
     checksums: list.checksums,

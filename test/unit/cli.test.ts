@@ -1,7 +1,7 @@
 // The command-line front end, run as a user runs it: node dist/cli.js (built by `esbuild.mjs --tests`).
 import { after, describe, it, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -9,6 +9,7 @@ import { SHARED_FIXTURES } from '../support/certutils';
 import { buildTrustList, type TrustListSpec } from '../support/builder';
 import { makeCert } from '../support/certs';
 import { makeCluster, tokenlessCtl } from '../support/cluster';
+import { startTftpd, tftpdUnavailable, type Tftpd } from '../support/tftpd';
 
 const CLI = resolve(__dirname, '../../../dist/cli.js');
 const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
@@ -154,5 +155,33 @@ describe('file text cannot forge output, and the CLI behaves like a Unix tool', 
     assert.equal(r.status, 1);
     assert.match(r.stderr, /^tlv-trust: .*cut-CTLFile\.tlv: .*offset \d+ \(0x[0-9A-F]+\)/);
     assert.equal(r.stderr.split('\n').filter(Boolean).length, 1);
+  });
+});
+
+describe('show, verify and diff read what a TFTP server serves', () => {
+  const reason = tftpdUnavailable();
+  const dir = mkdtempSync(join(tmpdir(), 'tlv-cli-tftp-'));
+  let server: Tftpd | undefined;
+  after(() => {
+    server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const run = (...args: string[]) => new Promise<{ status: number | null; stdout: string; stderr: string }>(resolve => {
+    // Asynchronous: the server answers from this process's event loop.
+    execFile(process.execPath, [CLI, ...args], { encoding: 'utf8' }, (e, stdout, stderr) => resolve({ status: e ? (e.code as number) : 0, stdout, stderr }));
+  });
+
+  it('tftp:// sources give the same output as the local file', { skip: reason, timeout: 30_000 }, async () => {
+    copyFileSync(fx('real/CTLFile-cucm-tokenless-2015.tlv'), join(dir, 'CTLFile.tlv'));
+    server = await startTftpd(dir);
+    const url = `tftp://127.0.0.1:${server.port}/CTLFile.tlv`;
+    const remote = await run('verify', url);
+    assert.equal(remote.status, 0, remote.stderr);
+    assert.equal(remote.stdout, cli('verify', join(dir, 'CTLFile.tlv')).stdout.replace(join(dir, 'CTLFile.tlv'), url));
+    const diff = await run('diff', '--json', join(dir, 'CTLFile.tlv'), url);
+    assert.equal(JSON.parse(diff.stdout).identical, true);
+    const missing = await run('show', `tftp://127.0.0.1:${server.port}/ITLSEP001122334455.tlv`);
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /^tlv-trust: cannot fetch .*not found/);
   });
 });

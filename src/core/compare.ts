@@ -318,7 +318,8 @@ function warningsFor(oldList: TrustList, newList: TrustList, records: RecordDiff
     if (end < now) warn('CERT_EXPIRED', localizable(M.WARN_CERT_EXPIRED, { record, date }), r.index);
     else if (end - now < soon) warn('CERT_EXPIRING', localizable(M.WARN_CERT_EXPIRING, { record, date, days: Math.ceil((end - now) / DAY) }), r.index);
     if (c.keyAlgorithm === 'RSA' && c.keySize < 2048) warn('WEAK_KEY', localizable(M.WARN_WEAK_KEY, { record, bits: c.keySize }), r.index);
-    if (/^(sha1|md5)/i.test(c.signatureAlgorithm) || c.signatureAlgorithm === 'ecdsa-with-SHA1') {
+    // sha1WithRSAEncryption, ecdsa-with-SHA1, dsaWithSHA1, md5WithRSAEncryption…
+    if (/md5|sha1(?!\d)/i.test(c.signatureAlgorithm)) {
       warn('WEAK_CERT_SIGNATURE', localizable(M.WARN_WEAK_CERT_SIGNATURE, { record, algorithm: c.signatureAlgorithm }), r.index);
     }
   }

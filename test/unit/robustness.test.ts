@@ -77,6 +77,21 @@ test('property: random bytes and random splices of a real file never throw', () 
     }),
     { numRuns: 1500 },
   );
+  // Containers (3, 7, 9) nested to any depth, with lengths that fit or not: an error, never a stack overflow.
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(3, 7, 9), { minLength: 1, maxLength: 4000 }), fc.boolean(), (tags, fits) => {
+      const bytes = new Uint8Array(5 + tags.length * 3);
+      bytes.set([1, 0, 2, 1, 2]);
+      tags.forEach((tag, i) => {
+        const len = fits ? bytes.length - (5 + i * 3) - 3 : 0xffff;
+        bytes.set([tag, len >> 8, len & 0xff], 5 + i * 3);
+      });
+      const list = useAll(bytes);
+      assert.notEqual(list.signature.status, 'verified');
+      if (tags.length > 2) assert.ok(list.diagnostics.some(d => d.severity === 'error'));
+    }),
+    { numRuns: 200 },
+  );
 });
 
 test('hostile lengths: a record claiming 65535 bytes, nested containers overflowing, unknown tags', () => {

@@ -114,7 +114,8 @@ export function renderShowCtl(list: TrustList, bytes: Uint8Array, opts: { modifi
 
   for (const d of list.diagnostics) push(`${d.severity === 'error' ? 'ERROR' : d.severity === 'warning' ? 'WARNING' : 'NOTE'}: ${inert(d.message)}`, recordOf(d.path), d.path);
   if (list.signature.status === 'verified') push(`The ${kind} file was verified successfully.`);
-  else push(`The ${kind} file was NOT verified: ${list.signature.status}. ${list.signature.detail}`);
+  // The detail can quote the file (a certificate's unreadable time string): escaped like every file text.
+  else push(inert(`The ${kind} file was NOT verified: ${list.signature.status}. ${list.signature.detail}`));
   return { text: `${out.join('\n')}\n`, lines };
 }
 

@@ -7,6 +7,7 @@ import { runDiff } from './diffCommand';
 import { IoError, load, reportErrors, tlvFiles, verifyLine } from './files';
 import { UsageError } from './usage';
 import { FETCH_USAGE, FetchUsageError, runFetch } from './fetchCommand';
+import { WHICH } from './whichCommand';
 
 declare const __VERSION__: string;
 
@@ -17,6 +18,8 @@ interface Command {
   min: number;
   max: number;
   options?: Options;
+  /** Rewrites the arguments before parsing (an option whose value is optional). */
+  prepare?(args: string[]): string[];
   run(files: string[], values: Record<string, unknown>, write: (s: string) => void): Promise<number>;
 }
 
@@ -74,6 +77,7 @@ const COMMANDS: Record<string, Command> = {
     options: { json: { type: 'boolean' } },
     run: ([oldFile, newFile], values, write) => runDiff(oldFile, newFile, values.json === true, write),
   },
+  which: WHICH as Command,
 };
 const FETCH = 'fetch HOST NAME…       download from a CUCM TFTP server (see fetch --help)';
 
@@ -103,7 +107,7 @@ async function main(argv: string[], write: (s: string) => void): Promise<number>
   if (!command) throw new UsageError(`unknown command "${name}"`);
   let parsed;
   try {
-    parsed = parseArgs({ args: rest, allowPositionals: true, strict: true, options: { help: { type: 'boolean', short: 'h' }, ...command.options } });
+    parsed = parseArgs({ args: command.prepare ? command.prepare(rest) : rest, allowPositionals: true, strict: true, options: { help: { type: 'boolean', short: 'h' }, ...command.options } });
   } catch (e) {
     // Node's own message runs on; name the option and the way out.
     const option = /'([^']+)'/.exec((e as Error).message)?.[1];

@@ -1,5 +1,6 @@
 // npm run bench: decode and verify figures beside the floor of SHA-1-hashing the same bytes with
 // Node's native crypto (for the folder, reading and hashing every file). Prints figures only.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +9,7 @@ import { decode } from '../../src/core/decode';
 import { renderShowCtl } from '../../src/core/dump';
 import { compare } from '../../src/core/compare';
 import { tlvFiles, verifyLine } from '../../src/cli/files';
+import { search } from '../../src/cli/whichCommand';
 import { buildTrustList } from '../support/builder';
 import { itl, makeCluster, tokenlessCtl } from '../support/cluster';
 
@@ -78,3 +80,27 @@ const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c
 console.log(`node ${process.version}, ${process.arch}`);
 console.log(line(head));
 for (const r of rows) console.log(line(r));
+
+// 5. `which --git`: every committed version of a repository with 2,000 commits of CTLFile.tlv and ITLFile.tlv
+// (built with git fast-import), each blob read once and hashed with MD5 and SHA-1.
+void (async () => {
+  const repo = mkdtempSync(join(tmpdir(), 'tlv-bench-git-'));
+  try {
+    execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: repo });
+    const commits = 2000;
+    const chunks: Buffer[] = [];
+    for (let i = 0; i < commits; i++) {
+      const name = i % 4 === 3 ? 'ITLFile.tlv' : 'CTLFile.tlv';
+      const bytes = buildTrustList((name === 'ITLFile.tlv' ? itl : tokenlessCtl)(cluster, { timestamp: 1_600_000_000 + i }));
+      chunks.push(Buffer.from(`commit refs/heads/main\ncommitter b <b@example.invalid> ${1_600_000_000 + i} +0000\ndata 4\nv${String(i % 1000).padStart(3, '0')}\n`
+        + `M 100644 inline tftp/${name}\ndata ${bytes.length}\n`), Buffer.from(bytes), Buffer.from('\n'));
+    }
+    execFileSync('git', ['fast-import', '--quiet'], { cwd: repo, input: Buffer.concat(chunks) });
+    const t0 = performance.now();
+    const { searched } = await search({ folders: [], repos: [repo], servers: [] }, [{ algorithm: 'sha1', hex: '0'.repeat(40) }]);
+    const ms = performance.now() - t0;
+    console.log(`\nwhich --git over ${searched.commits} commits (${searched.versions} versions): ${ms.toFixed(0)} ms, ${(ms / searched.versions).toFixed(2)} ms per version`);
+  } finally {
+    rmSync(repo, { recursive: true, force: true });
+  }
+})();

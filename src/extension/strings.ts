@@ -52,6 +52,7 @@ export function webviewStrings(): WebviewStrings {
     checksums: vscode.l10n.t('Checksums of the whole file'),
     copy: vscode.l10n.t('Copy'),
     copied: vscode.l10n.t('Copied'),
+    copiedLabel: vscode.l10n.t('Copied {0}', P0),
     copyLabel: vscode.l10n.t('Copy {0}', P0),
     structure: vscode.l10n.t('Structure'),
     header: vscode.l10n.t('Header'),

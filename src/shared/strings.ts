@@ -54,6 +54,8 @@ export interface WebviewStrings extends CertificateLabels {
   checksums: string;
   copy: string;
   copied: string;
+  /** Announced to screen readers after a copy: "Copied {0}". */
+  copiedLabel: string;
   /** "Copy {0}" */
   copyLabel: string;
   structure: string;

@@ -60,11 +60,14 @@ export function renderTopBar(list: TrustList, file: FileInfo, s: WebviewStrings,
   if (signerRecord !== undefined) signer.addEventListener('click', () => events.selectRecord(signerRecord));
   const detail = h('div', { class: 'badge-detail', text: displayText(list.signature.detail, 400) });
 
+  // Screen readers do not announce a text swap under an aria-label: say it in a live region.
+  const announcer = h('div', { class: 'visually-hidden', attrs: { 'aria-live': 'polite', role: 'status' } });
   const checksum = (id: string, label: string, value: string): HTMLElement => {
     const button = h('button', { class: 'copy', text: s.copy, attrs: { type: 'button', 'aria-label': format(s.copyLabel, label) } });
     button.addEventListener('click', () => {
       void events.copy(value).then(() => {
         button.textContent = s.copied;
+        announcer.textContent = format(s.copiedLabel, label);
         setTimeout(() => { button.textContent = s.copy; }, 1200);
       });
     });
@@ -82,6 +85,7 @@ export function renderTopBar(list: TrustList, file: FileInfo, s: WebviewStrings,
       signer,
       detail),
     checksums,
+    announcer,
     renderDiagnostics(list, s, events));
 }
 

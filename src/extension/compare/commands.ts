@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { TlvEditorProvider } from '../tlvEditorProvider';
 import { baseName } from '../loadTrustList';
 import { ComparePanels, type CompareApi } from './comparePanels';
+import { COMPARE_VIEW_TYPE } from './comparePanel';
 import { fileSource } from './compareSource';
 import { previousVersion, PreviousVersionError } from './gitPrevious';
 
@@ -94,6 +95,7 @@ export function registerCompare(extensionUri: vscode.Uri, log: vscode.LogOutputC
       vscode.commands.registerCommand('tlvViewer.compareWith', compareWith),
       vscode.commands.registerCommand('tlvViewer.compareWithPrevious', compareWithPrevious),
       vscode.commands.registerCommand('tlvViewer.compareTextDiff', compareTextDiff),
+      vscode.window.registerWebviewPanelSerializer(COMPARE_VIEW_TYPE, { deserializeWebviewPanel: async (panel, state) => panels.restore(panel, state) }),
     ),
   };
 }

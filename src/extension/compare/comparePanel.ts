@@ -127,6 +127,7 @@ export class ComparePanel extends Disposable {
 
   private postState(): void {
     if (!this.ready) return;
+    this.post({ type: 'restore', state: { oldUri: this.oldSource.uri.toString(), newUri: this.newSource.uri.toString() } });
     if (this.model) this.post({ type: 'update', model: this.model });
     else if (this.error !== undefined) this.post({ type: 'error', message: this.error });
   }

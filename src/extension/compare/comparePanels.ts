@@ -2,8 +2,8 @@
 // commands such as "Open Text Diff", and what each last posted and rendered (read by the test API).
 import * as vscode from 'vscode';
 import { ComparePanel, COMPARE_VIEW_TYPE, type ComparePanelEvents } from './comparePanel';
-import type { CompareSource } from './compareSource';
-import type { CompareModel, CompareRendered } from './protocol';
+import { fileSource, type CompareSource } from './compareSource';
+import type { CompareModel, CompareRendered, CompareRestoreState } from './protocol';
 import { getWebviewOptions } from '../webviewHtml';
 
 /** Returned from activate (inside TlvViewerApi) for integration tests. */
@@ -43,6 +43,17 @@ export class ComparePanels implements ComparePanelEvents, vscode.Disposable {
     const panel = new ComparePanel(webviewPanel, this.extensionUri, oldSource, newSource, this, this.log);
     this.panels.push(panel);
     return panel;
+  }
+
+  /** Adopts a panel VS Code restored after a reload, with the two URIs its webview saved. */
+  restore(webviewPanel: vscode.WebviewPanel, state: unknown): void {
+    const saved = state as Partial<CompareRestoreState> | undefined;
+    if (typeof saved?.oldUri !== 'string' || typeof saved.newUri !== 'string') {
+      webviewPanel.dispose();
+      return;
+    }
+    const [oldUri, newUri] = [saved.oldUri, saved.newUri].map(u => vscode.Uri.parse(u, true));
+    this.panels.push(new ComparePanel(webviewPanel, this.extensionUri, fileSource(oldUri), fileSource(newUri), this, this.log));
   }
 
   /** The panel the user looked at last. */

@@ -78,8 +78,15 @@ export interface CompareStrings extends CertificateLabels {
   signature: Record<Comparison['new']['signature'], string>;
 }
 
+/** What the webview keeps with vscode.setState, so the panel can be restored after a reload. */
+export interface CompareRestoreState {
+  oldUri: string;
+  newUri: string;
+}
+
 export type CompareHostToWebview =
   | { type: 'init'; strings: CompareStrings; locale: string }
+  | { type: 'restore'; state: CompareRestoreState }
   | { type: 'update'; model: CompareModel }
   | { type: 'error'; message: string };
 

@@ -1,6 +1,6 @@
 // Comparison webview entry: renders what the host computed (it never parses a file) and reports what
 // it shows back to the host for the tests. Data arrives by postMessage only.
-import type { CompareHostToWebview, CompareModel, CompareStrings, CompareWebviewToHost } from '../../extension/compare/protocol';
+import type { CompareHostToWebview, CompareModel, CompareStrings, CompareWebviewToHost, CompareRestoreState } from '../../extension/compare/protocol';
 import { displayText } from '../../shared/displayText';
 import { format } from '../../shared/strings';
 import { h } from '../dom';
@@ -9,6 +9,7 @@ import { renderHeader, renderSigner, renderVerdicts, renderWarnings } from './su
 
 interface VsCodeApi {
   postMessage(message: CompareWebviewToHost): void;
+  setState(state: CompareRestoreState): void;
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
@@ -72,6 +73,10 @@ window.addEventListener('message', (event: MessageEvent<CompareHostToWebview>) =
     case 'init':
       document.documentElement.lang = message.locale;
       app = new CompareApp(message.strings, message.locale);
+      return;
+    case 'restore':
+      // VS Code hands this back to the extension's serializer after a window reload.
+      vscode.setState(message.state);
       return;
     case 'update':
       app?.show(message.model);

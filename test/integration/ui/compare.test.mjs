@@ -33,6 +33,15 @@ export default [
       }
       t.log(`comparison: ${verdicts} verdict(s), record statuses [${statuses}]`);
       await t.step('comparison');
+
+      // A window reload restores the panel from the two URIs its webview saved (registerWebviewPanelSerializer).
+      await page.reload();
+      const restored = webview(page);
+      await expectVisible(restored.locator('body[data-ready="1"] #verdicts [data-devices][data-outcome]').first(),
+        'the comparison webview restored after a reload, with its verdicts', 60000);
+      const again = await restored.locator('#records-diff tr[data-status]').evaluateAll(rows => rows.map(r => r.getAttribute('data-status')));
+      if (again.join() !== statuses.join()) throw new Error(`after the reload the records read [${again}], before [${statuses}]`);
+      await t.step('comparison-restored');
     },
   },
 ];

@@ -13,8 +13,11 @@ export function registerOpenInHexEditor(registry: EditorRegistry): vscode.Dispos
       return false;
     }
     if (!vscode.extensions.getExtension(HEX_EDITOR_EXTENSION)) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Install the Hex Editor extension ({0}) to open the raw bytes.', HEX_EDITOR_EXTENSION));
-      return false;
+      // Installing needs the user's yes; the extension is then opened as usual.
+      const install = vscode.l10n.t('Install');
+      const answer = await vscode.window.showInformationMessage(vscode.l10n.t('The raw bytes open in the Hex Editor extension ({0}), which is not installed. Install it?', HEX_EDITOR_EXTENSION), install);
+      if (answer !== install) return false;
+      await vscode.commands.executeCommand('workbench.extensions.installExtension', HEX_EDITOR_EXTENSION);
     }
     await vscode.commands.executeCommand('vscode.openWith', uri, 'hexEditor.hexedit');
     return true;

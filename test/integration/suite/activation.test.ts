@@ -14,7 +14,7 @@ describe('activation', () => {
 
   it('registers the contributed commands', async () => {
     const all = new Set(await vscode.commands.getCommands(true));
-    const ours = ['tlvViewer.showDump', 'tlvViewer.compareFiles', 'tlvViewer.compareWith'];
+    const ours = ['tlvViewer.showDump', 'tlvViewer.compareFiles', 'tlvViewer.compareWith', 'tlvViewer.revealSigner'];
     assert.deepEqual(ours.filter(c => !all.has(c)), []);
   });
 

@@ -18,6 +18,8 @@ export class EditorRegistry implements vscode.Disposable {
   private readonly summaries = new Map<string, RenderedSummary>();
   private readonly _onDidRender = new vscode.EventEmitter<RenderEvent>();
   readonly onDidRender = this._onDidRender.event;
+  private readonly _onDidChangeActive = new vscode.EventEmitter<EditorSession | undefined>();
+  readonly onDidChangeActive = this._onDidChangeActive.event;
   private active: EditorSession | undefined;
 
   add(session: EditorSession): vscode.Disposable {
@@ -31,6 +33,7 @@ export class EditorRegistry implements vscode.Disposable {
   setActive(session: EditorSession | undefined): void {
     this.active = session;
     void vscode.commands.executeCommand('setContext', 'tlvViewer:isActive', session !== undefined);
+    this._onDidChangeActive.fire(session);
   }
 
   clearActive(session: EditorSession): void {
@@ -59,6 +62,7 @@ export class EditorRegistry implements vscode.Disposable {
 
   dispose(): void {
     this._onDidRender.dispose();
+    this._onDidChangeActive.dispose();
     this.sessions.clear();
   }
 }

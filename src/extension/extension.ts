@@ -9,6 +9,7 @@ import { registerExportCertificate } from './commands/exportCertificate';
 import { registerCopyField } from './commands/copyField';
 import { registerOpenInHexEditor } from './commands/openInHexEditor';
 import { registerRevealRecord } from './commands/revealRecord';
+import { registerStatusBar } from './statusBar';
 import type { RenderedSummary } from '../shared/protocol';
 import { registerCompare } from './compare/commands';
 import type { CompareApi } from './compare/comparePanels';
@@ -36,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): TlvViewerApi {
     registerCopyField(registry),
     registerOpenInHexEditor(registry),
     registerRevealRecord(registry),
+    registerStatusBar(registry),
     compare.disposable,
   );
   return {

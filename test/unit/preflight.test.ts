@@ -1,0 +1,221 @@
+// preflight(): a phone's CTL and ITL against what the cluster serves next, step by step
+// (trust-decisions.md, "A phone's whole state (pre-flight)"), on CUCM-layout files built here.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { decode } from '../../src/core/decode';
+import type { DeviceClass } from '../../src/core/compare';
+import { fill, localizable, render, type Localizable } from '../../src/core/messages';
+import type { TrustList } from '../../src/core/model';
+import { preflight, type Preflight, type PreflightClass, type PreflightInput } from '../../src/core/preflight';
+import { buildTrustList, type RecordSpec, type TrustListSpec } from '../support/builder';
+import { eTokenCtl, itl, makeCluster, makeETokens, regenerate, tokenlessCtl } from '../support/cluster';
+
+const list = (spec: TrustListSpec) => decode(buildTrustList(spec), { fileName: `${spec.kind}File.tlv` });
+const cls = (p: Preflight, d: DeviceClass): PreflightClass => {
+  const c = p.classes.find(x => x.devices === d);
+  assert.ok(c, d);
+  return c;
+};
+const SBD = 'security-by-default';
+const OLD = 'no-security-by-default';
+/** [outcome, rule] of the class, then [outcome, rule, trust] of each step. */
+const shape = (c: PreflightClass) => [c.outcome, c.rule, ...c.steps.map(s => `${s.step}:${s.outcome}/${s.rule ?? '-'}/${s.trust}`)];
+const codes = (p: Preflight) => p.errors.map(e => e.code);
+
+const before = makeCluster({ name: 'pf', callManagerKey: 'rsa1024' });
+const cmRegen = regenerate(before, 'callManager', 'rsa2048');
+const bothRegen = regenerate(cmRegen, 'tvs');
+const phoneBefore = { ctl: list(tokenlessCtl(before)), itl: list(itl(before)) };
+
+describe('pre-flight scenarios', () => {
+  it('tokenless CTL after a CallManager regeneration, TVS unchanged: SbD via TVS then R3 locally; others delete the CTL', () => {
+    const p = preflight({ phone: phoneBefore, next: { ctl: list(tokenlessCtl(cmRegen)), itl: list(itl(cmRegen)) } });
+    const sbd = cls(p, SBD);
+    assert.deepEqual(shape(sbd), ['accepted-via-tvs', 'R4', '1:accepted-via-tvs/R4/tvs', '2:accepted/R3/ctl-sast']);
+    assert.deepEqual(sbd.steps[0].after, { ctl: 'next', itl: 'phone' });
+    assert.deepEqual(sbd.steps[1].after, { ctl: 'next', itl: 'next' });
+    assert.equal(sbd.steps[1].trustRecord?.list, 'next-ctl', 'the CTL accepted in step 1 vouches for the ITL');
+    assert.match(sbd.steps[0].explanation, /pf-pub/);
+    assert.equal(sbd.steps[0].signer?.cn, 'pf-pub');
+    assert.match(sbd.steps[0].signer?.sha256 ?? '', /^[0-9A-Fa-f]{64}$/);
+    assert.match(sbd.recovery.message, /Keep TVS running/);
+    const old = cls(p, OLD);
+    assert.deepEqual(shape(old), ['rejected', 'R5', '1:rejected/R5/none', '2:not-affected/R5/none']);
+    assert.deepEqual(old.steps[1].after, { ctl: 'phone', itl: 'not-used' });
+    assert.match(old.recovery.message, /Delete the CTL by hand/);
+    assert.deepEqual(codes(p), []);
+    assert.deepEqual(p.missing, []);
+  });
+
+  it('the same with TVS regenerated too: rejected everywhere, errors raised', () => {
+    const p = preflight({ phone: phoneBefore, next: { ctl: list(tokenlessCtl(bothRegen)), itl: list(itl(bothRegen)) } });
+    const sbd = cls(p, SBD);
+    assert.equal(sbd.outcome, 'rejected');
+    assert.deepEqual(sbd.steps.map(s => [s.outcome, s.trust]), [['rejected', 'none'], ['rejected', 'none']]);
+    assert.deepEqual(sbd.steps[0].after, { ctl: 'phone', itl: 'phone' }, 'a rejected file leaves the phone as it was');
+    assert.match(sbd.steps[0].explanation, /keeps none of the TVS certificates/);
+    assert.match(sbd.recovery.message, /utils itl reset/);
+    assert.equal(cls(p, OLD).outcome, 'rejected');
+    assert.ok(codes(p).includes('CALLMANAGER_AND_TVS_REGENERATED'));
+    assert.ok(codes(p).includes('ITL_SIGNER_AND_TVS_CHANGED'));
+    assert.ok(!codes(p).includes('NO_ANCHOR_LEFT'), 'ITLRecovery is still a SAST anchor of the next CTL');
+  });
+
+  it('12.0+: CTL and ITL signed by ITLRecovery, CallManager regenerated: accepted locally everywhere', () => {
+    const phone = { ctl: list(tokenlessCtl(before, { signer: 'itlRecovery' })), itl: list(itl(before, { signer: 'itlRecovery' })) };
+    const p = preflight({ phone, next: { ctl: list(tokenlessCtl(cmRegen, { signer: 'itlRecovery' })), itl: list(itl(cmRegen, { signer: 'itlRecovery' })) } });
+    assert.deepEqual(shape(cls(p, SBD)), ['accepted', 'R2', '1:accepted/R2/ctl-sast', '2:accepted/R3/itl-sast']);
+    assert.deepEqual(shape(cls(p, OLD)), ['accepted', 'R2', '1:accepted/R2/ctl-sast', '2:not-affected/R5/none']);
+    assert.equal(cls(p, SBD).recovery.message, 'No recovery needed.');
+    assert.deepEqual(codes(p), []);
+  });
+
+  it('eToken → tokenless with the eToken CTL held: SbD via TVS, then the ITL locally; others reject', () => {
+    const phone = { ctl: list(eTokenCtl(before, makeETokens())), itl: list(itl(before)) };
+    const p = preflight({ phone, next: { ctl: list(tokenlessCtl(before)), itl: list(itl(before)) } });
+    assert.deepEqual(shape(cls(p, SBD)), ['accepted-via-tvs', 'R4', '1:accepted-via-tvs/R4/tvs', '2:accepted/R3/itl-sast']);
+    assert.deepEqual(shape(cls(p, OLD)), ['rejected', 'R5', '1:rejected/R5/none', '2:not-affected/R5/none']);
+  });
+
+  it('`utils ctl reset localkey`: the next CTL signed by the other SAST anchor (R7)', () => {
+    const p = preflight({ phone: phoneBefore, next: { ctl: list(tokenlessCtl(before, { signer: 'itlRecovery' })), itl: list(itl(before)) } });
+    for (const d of [SBD, OLD] as const) {
+      const c = cls(p, d);
+      assert.deepEqual([c.outcome, c.steps[0].rule, c.steps[0].trust], ['accepted', 'R7', 'ctl-sast']);
+      assert.match(c.steps[0].explanation, /anchor swap/);
+      assert.equal(c.steps[0].trustRecord?.index, 2);
+    }
+  });
+
+  it('a phone with only an ITL (non-secure cluster) receiving its first CTL: SbD via TVS (not R1), others R1', () => {
+    const p = preflight({ phone: { itl: list(itl(before)) }, next: { ctl: list(tokenlessCtl(before)), itl: list(itl(before)) } });
+    assert.deepEqual(shape(cls(p, SBD)), ['accepted-via-tvs', 'R4', '1:accepted-via-tvs/R4/tvs', '2:accepted/R3/itl-sast']);
+    assert.deepEqual(shape(cls(p, OLD)), ['accepted', 'R1', '1:accepted/R1/first-install', '2:not-affected/R5/none']);
+    assert.deepEqual(p.missing.map(m => m.slot), ['phone-ctl']);
+    // An empty phone: R1 for both lists, the ITL then vouched for... by nothing, since it is the first one too.
+    const empty = preflight({ phone: {}, next: { ctl: list(tokenlessCtl(before)), itl: list(itl(before)) } });
+    assert.deepEqual(shape(cls(empty, SBD)), ['accepted', 'R1', '1:accepted/R1/first-install', '2:accepted/R3/ctl-sast']);
+  });
+
+  it('a phone holding a CTL and ITL from another cluster: rejected everywhere, no anchor left, Phone-SAST-trust', () => {
+    const other = makeCluster({ name: 'other' });
+    const phone = { ctl: list(tokenlessCtl(other)), itl: list(itl(other)) };
+    const p = preflight({ phone, next: { ctl: list(tokenlessCtl(before)), itl: list(itl(before)) } });
+    const sbd = cls(p, SBD);
+    assert.deepEqual(sbd.steps.map(s => [s.outcome, s.rule]), [['rejected', 'R6'], ['rejected', 'R6']]);
+    assert.equal(cls(p, OLD).outcome, 'rejected');
+    assert.ok(codes(p).includes('NO_ANCHOR_LEFT'));
+    for (const c of p.classes) assert.match(c.recovery.message, /Phone-SAST-trust/);
+  });
+
+  it('missing phone ITL: TVS cannot be judged (undetermined, never "accepted via TVS")', () => {
+    const p = preflight({ phone: { ctl: phoneBefore.ctl }, next: { ctl: list(tokenlessCtl(cmRegen)), itl: list(itl(cmRegen)) } });
+    const sbd = cls(p, SBD);
+    assert.equal(sbd.outcome, 'undetermined');
+    assert.deepEqual([sbd.steps[0].outcome, sbd.steps[0].rule], ['undetermined', 'R4']);
+    assert.match(sbd.steps[0].explanation, /phone's ITL was not given/);
+    assert.equal(sbd.steps[0].after.ctl, 'unknown');
+    assert.equal(sbd.steps[1].outcome, 'undetermined', 'step 2 depends on step 1');
+    assert.match(sbd.steps[1].explanation, /depends on step 1/);
+    assert.match(sbd.recovery.message, /missing/);
+    assert.deepEqual(p.missing.map(m => m.slot), ['phone-itl']);
+    // Without the next ITL the TVS certificate the cluster serves is unknown.
+    const noNext = preflight({ phone: phoneBefore, next: { ctl: list(tokenlessCtl(cmRegen)) } });
+    assert.deepEqual([cls(noNext, SBD).outcome, cls(noNext, SBD).steps[0].rule], ['undetermined', 'R4']);
+    assert.match(cls(noNext, SBD).steps[0].explanation, /without the next ITL/);
+    assert.equal(cls(noNext, SBD).steps[1].outcome, 'not-simulated');
+  });
+
+  it('a next file that does not verify is rejected (R0) and leaves the phone as it was', () => {
+    const bytes = buildTrustList(itl(before));
+    bytes[bytes.length - 100] ^= 1;
+    const p = preflight({ phone: phoneBefore, next: { itl: decode(bytes, { fileName: 'ITLFile.tlv' }) } });
+    const sbd = cls(p, SBD);
+    assert.deepEqual([sbd.outcome, sbd.rule, sbd.decidedBy], ['rejected', 'R0', 2]);
+    assert.deepEqual(sbd.steps[1].after, { ctl: 'phone', itl: 'phone' });
+    assert.deepEqual(shape(cls(p, OLD)), ['accepted', 'R5', '1:not-simulated/-/none', '2:not-affected/R5/none']);
+  });
+
+  it('nothing to check without next files; a file in the wrong slot is an error', () => {
+    const p = preflight({ phone: phoneBefore, next: {} });
+    for (const c of p.classes) {
+      assert.equal(c.outcome, 'undetermined');
+      assert.match(c.note?.message ?? '', /nothing to check/);
+    }
+    const wrong = preflight({ phone: { ctl: phoneBefore.itl }, next: { itl: phoneBefore.itl } });
+    assert.ok(codes(wrong).includes('WRONG_KIND'));
+  });
+
+  it('every sentence is its filled template and has a Japanese rendering', () => {
+    const ja = JSON.parse(readFileSync('l10n/bundle.l10n.ja.json', 'utf8')) as Record<string, string>;
+    const toJa = (l: Localizable) => render(l, (message, args) => {
+      assert.ok(ja[message], `no Japanese for ${JSON.stringify(message)}`);
+      return fill(localizable(ja[message], args));
+    });
+    const runs = [
+      preflight({ phone: phoneBefore, next: { ctl: list(tokenlessCtl(bothRegen)), itl: list(itl(bothRegen)) } }),
+      preflight({ phone: { ctl: phoneBefore.ctl }, next: { ctl: list(tokenlessCtl(cmRegen)), itl: list(itl(cmRegen)) } }),
+      preflight({ phone: {}, next: {} }),
+    ];
+    for (const p of runs) {
+      const sentences = [...p.missing, ...p.errors, ...p.classes.flatMap(c => [c.recovery, ...(c.note ? [c.note] : []), ...c.steps.map(s => ({ message: s.explanation, l10n: s.l10n }))])];
+      for (const s of sentences) {
+        assert.equal(fill(s.l10n), s.message);
+        assert.match(toJa(s.l10n), /[ぁ-んァ-ヶ一-龠]/);
+      }
+    }
+  });
+});
+
+describe('pre-flight properties', () => {
+  // Scenarios that between them reach every outcome.
+  const other = makeCluster({ name: 'other' });
+  const scenarios: [string, { phone: Record<string, TrustListSpec>; next: Record<string, TrustListSpec> }][] = [
+    ['CallManager regenerated', { phone: { ctl: tokenlessCtl(before), itl: itl(before) }, next: { ctl: tokenlessCtl(cmRegen), itl: itl(cmRegen) } }],
+    ['CallManager and TVS regenerated', { phone: { ctl: tokenlessCtl(before), itl: itl(before) }, next: { ctl: tokenlessCtl(bothRegen), itl: itl(bothRegen) } }],
+    ['anchor swap', { phone: { ctl: tokenlessCtl(before), itl: itl(before) }, next: { ctl: tokenlessCtl(before, { signer: 'itlRecovery' }), itl: itl(before) } }],
+    ['no phone ITL', { phone: { ctl: tokenlessCtl(before) }, next: { ctl: tokenlessCtl(cmRegen), itl: itl(cmRegen) } }],
+    ['another cluster', { phone: { ctl: tokenlessCtl(other), itl: itl(other) }, next: { ctl: tokenlessCtl(before), itl: itl(before) } }],
+  ];
+  const input = (s: (typeof scenarios)[number][1], edit: (spec: TrustListSpec) => TrustListSpec): PreflightInput => {
+    const side = (x: Record<string, TrustListSpec>) => Object.fromEntries(Object.entries(x).map(([k, v]) => [k, list(edit(v))])) as { ctl?: TrustList; itl?: TrustList };
+    return { phone: side(s.phone), next: side(s.next) };
+  };
+  const outcomes = (p: Preflight) => p.classes.map(c => [c.devices, c.outcome, c.rule, ...c.steps.map(s => [s.outcome, s.rule, s.trust])]);
+  const baseline = scenarios.map(([, s]) => outcomes(preflight(input(s, x => x))));
+
+  it('the scenarios reach every outcome', () => {
+    const seen = new Set(baseline.flatMap(b => b.map(c => c[1])));
+    assert.deepEqual([...seen].sort(), ['accepted', 'accepted-via-tvs', 'rejected', 'undetermined']);
+  });
+
+  it('outcomes never depend on a name string: DNSNAME and SUBJECTNAME renamed, same outcomes', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: scenarios.length - 1 }), fc.array(fc.string({ minLength: 1, maxLength: 12 }), { minLength: 8, maxLength: 8 }), (i, names) => {
+      const rename = (spec: TrustListSpec): TrustListSpec => ({
+        ...spec,
+        records: spec.records.map((r, k): RecordSpec => (r.kind === 'nonsecure' ? r : r.kind === 'etoken'
+          ? { ...r, overrides: { ...r.overrides, subjectName: `CN=${names[k % 8]}` } }
+          : { ...r, dnsName: names[(k + 1) % 8], overrides: { ...r.overrides, subjectName: `CN=${names[k % 8]};OU=x` } })),
+      });
+      assert.deepEqual(outcomes(preflight(input(scenarios[i][1], rename))), baseline[i], scenarios[i][0]);
+    }), { numRuns: 25 });
+  });
+
+  it('the order of records inside a file never changes an outcome', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: scenarios.length - 1 }), fc.integer(), (i, seed) => {
+      const shuffle = (spec: TrustListSpec): TrustListSpec => {
+        const records = [...spec.records];
+        let s = seed >>> 0;
+        for (let k = records.length - 1; k > 0; k--) {
+          s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+          const j = s % (k + 1);
+          [records[k], records[j]] = [records[j]!, records[k]!];
+        }
+        return { ...spec, records };
+      };
+      assert.deepEqual(outcomes(preflight(input(scenarios[i][1], shuffle))), baseline[i], scenarios[i][0]);
+    }), { numRuns: 25 });
+  });
+});

@@ -1,8 +1,11 @@
 // preflight(): a phone's CTL and ITL against what the cluster serves next, step by step
 // (trust-decisions.md, "A phone's whole state (pre-flight)"), on CUCM-layout files built here.
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { decode } from '../../src/core/decode';
 import type { DeviceClass } from '../../src/core/compare';
@@ -217,5 +220,81 @@ describe('pre-flight properties', () => {
       };
       assert.deepEqual(outcomes(preflight(input(scenarios[i][1], shuffle))), baseline[i], scenarios[i][0]);
     }), { numRuns: 25 });
+  });
+});
+
+describe('tlv-trust preflight (node dist/cli.js)', () => {
+  const CLI = resolve(__dirname, '../../../dist/cli.js');
+  const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+  const dir = mkdtempSync(join(tmpdir(), 'tlv-preflight-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const file = (name: string, spec: TrustListSpec) => {
+    const path = join(dir, name);
+    writeFileSync(path, buildTrustList(spec));
+    return path;
+  };
+  const phoneCtl = file('phone-CTLFile.tlv', tokenlessCtl(before));
+  const phoneItl = file('phone-ITLFile.tlv', itl(before));
+  const nextCtl = file('next-CTLFile.tlv', tokenlessCtl(cmRegen));
+  const nextItl = file('next-ITLFile.tlv', itl(cmRegen));
+
+  it('text: one block per device class with its steps, then the errors; exit 1 when a class rejects', () => {
+    const r = cli('preflight', '--phone-ctl', phoneCtl, '--phone-itl', phoneItl, '--ctl', nextCtl, '--itl', nextItl);
+    assert.equal(r.status, 1, r.stderr);
+    assert.equal(r.stderr, '');
+    const lines = r.stdout.split('\n');
+    const sbd = lines.findIndex(l => l.startsWith('Phones with Security by Default: ACCEPTED VIA TVS [R4, step 1]'));
+    const old = lines.findIndex(l => /^Phones without Security by Default .*: REJECTED \[R5, step 1\]$/.test(l));
+    const errors = lines.indexOf('Errors');
+    assert.ok(sbd > 0 && old > sbd && errors > old, r.stdout);
+    assert.match(lines[sbd + 1], /^ {2}Step 1 CTLFile\.tlv: ACCEPTED VIA TVS \[R4\]$/);
+    assert.match(r.stdout, /Step 2 ITL .*: ACCEPTED \[R3\]\n {4}signer: #1 pf-pub, serial [0-9A-F]+, SHA-256 [0-9A-F]{64}\n {4}trust found: ctl-sast \(next CTL record #1, SAST\)/i);
+    assert.match(r.stdout, /Recovery: Delete the CTL by hand/);
+    assert.equal(lines[errors + 1], '  none');
+  });
+
+  it('exit 0 when every class accepts; --json keeps the English and drops the templates', () => {
+    const r = cli('preflight', '--json', '--phone-ctl', phoneCtl, '--phone-itl', phoneItl, '--ctl', file('swap-CTLFile.tlv', tokenlessCtl(before, { signer: 'itlRecovery' })), '--itl', phoneItl);
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    const j = JSON.parse(r.stdout);
+    assert.deepEqual(j.classes.map((c: { outcome: string; rule: string }) => [c.outcome, c.rule]), [['accepted', 'R7'], ['accepted', 'R7']]);
+    assert.equal(j.files['next-itl'], phoneItl);
+    assert.doesNotMatch(r.stdout, /"l10n"/);
+  });
+
+  it('any subset: a missing phone ITL is named and makes TVS undetermined (exit 1)', () => {
+    const r = cli('preflight', '--phone-ctl', phoneCtl, '--ctl', nextCtl, '--itl', nextItl);
+    assert.equal(r.status, 1);
+    assert.match(r.stdout, /phone ITL +not given/);
+    assert.match(r.stdout, /No phone ITL given/);
+    assert.match(r.stdout, /^Phones with Security by Default: CANNOT BE JUDGED \[R4, step 1\]$/m);
+  });
+
+  it('usage errors exit 2; a file from the cluster that does not verify is a rejection (exit 1), an unreadable path exit 2', () => {
+    for (const args of [['preflight'], ['preflight', nextCtl], ['preflight', '--bogus', nextCtl], ['preflight', '--ctl']]) {
+      const r = cli(...args);
+      assert.equal(r.status, 2, args.join(' '));
+      assert.match(r.stderr, /^tlv-trust: .*\nusage: tlv-trust preflight /);
+      assert.equal(r.stdout, '');
+    }
+    const bytes = buildTrustList(itl(cmRegen));
+    bytes[bytes.length - 100] ^= 1;
+    const bad = join(dir, 'bad-ITLFile.tlv');
+    writeFileSync(bad, bytes);
+    const r = cli('preflight', '--phone-itl', phoneItl, '--itl', bad);
+    assert.equal(r.status, 1);
+    assert.match(r.stdout, /^Phones with Security by Default: REJECTED \[R0, step 2\]$/m);
+    assert.equal(cli('preflight', '--ctl', join(dir, 'nope.tlv')).status, 2);
+  });
+
+  it('file text cannot forge a line: names from the file are escaped', () => {
+    const forged = tokenlessCtl(cmRegen);
+    const path = file('forged-CTLFile.tlv', { ...forged, records: forged.records.map(r => ({ ...r, dnsName: 'pub\nPhones with Security by Default: ACCEPTED [R2]' })) });
+    const r = cli('preflight', '--phone-ctl', phoneCtl, '--phone-itl', phoneItl, '--ctl', path, '--itl', nextItl);
+    assert.equal(r.stdout.split('\n').filter(l => /^Phones with/.test(l)).length, 2, r.stdout);
+    const cn = makeCluster({ name: 'evil\nPhones with Security by Default: ACCEPTED [R2] x' });
+    const evil = cli('preflight', '--ctl', file('evil-CTLFile.tlv', tokenlessCtl(cn)));
+    assert.equal(evil.stdout.split('\n').filter(l => /^Phones with/.test(l)).length, 2, evil.stdout);
+    assert.match(evil.stdout, /evil\\u\{000A\}/);
   });
 });

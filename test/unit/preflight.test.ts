@@ -298,3 +298,24 @@ describe('tlv-trust preflight (node dist/cli.js)', () => {
     assert.match(evil.stdout, /evil\\u\{000A\}/);
   });
 });
+
+describe('pre-flight view model (what the panel posts to its webview)', () => {
+  it('carries each slot, the result with translated sentences, and keeps the core result English', async () => {
+    const { buildPreflightModel, slotsFor } = await import('../../src/extension/preflight/preflightModel');
+    const f = (name: string, l: TrustList) => ({ name, description: `/tftp/${name}`, list: l });
+    const files = { 'phone-ctl': f('phone-CTLFile.tlv', phoneBefore.ctl), 'next-itl': f('ITLFile.tlv', list(itl(cmRegen))) };
+    const english = buildPreflightModel(files);
+    assert.deepEqual(english.files['phone-ctl'], { name: 'phone-CTLFile.tlv', description: '/tftp/phone-CTLFile.tlv' });
+    assert.equal(english.files['phone-itl'], null);
+    assert.deepEqual(english.preflight.missing.map(m => m.slot), ['phone-itl', 'next-ctl']);
+    const upper = (l: Localizable) => fill(l).toUpperCase();
+    const shown = buildPreflightModel(files, upper);
+    const steps = (m: typeof english) => m.preflight.classes.flatMap(c => c.steps);
+    assert.deepEqual(steps(shown).map(s => s.explanation), steps(english).map(s => s.explanation.toUpperCase()));
+    assert.deepEqual(shown.preflight.classes.map(c => c.recovery.message), english.preflight.classes.map(c => c.recovery.message.toUpperCase()));
+    assert.deepEqual(shown.preflight.missing.map(m => m.message), english.preflight.missing.map(m => m.message.toUpperCase()));
+    assert.deepEqual(shown.preflight.classes.map(c => [c.outcome, c.rule]), english.preflight.classes.map(c => [c.outcome, c.rule]));
+    // Explorer selections go by kind: the next slot first, then the phone's.
+    assert.deepEqual(slotsFor(['CTL', 'ITL', 'ITL', 'CTL', 'unknown']), ['next-ctl', 'next-itl', 'phone-itl', 'phone-ctl', undefined]);
+  });
+});

@@ -173,6 +173,10 @@ function tvs(phoneItl: TrustList | undefined, nextItl: TrustList | undefined): T
   return { outcome: 'rejected', why: held.length ? localizable(M.PF_WHY_TVS_NOT_KEPT, { tvs: listOf(held.map(label)) }) : localizable(M.PF_WHY_NO_TVS_HELD) };
 }
 
+/** The SAST certificates of the lists the phone holds: R6 when none of them is in the next file. */
+const sastHeld = (ctl: TrustList | undefined, itl: TrustList | undefined) =>
+  new Set([...(ctl ? idsOf(ctl, [ROLE.SAST]) : []), ...(itl ? idsOf(itl, [ROLE.SAST]) : [])]);
+
 /** The step when nothing local vouches: TVS for phones with Security by Default. */
 function viaTvs(base: Pick<Step, 'step' | 'file' | 'signer'>, which: Slot, next: TrustList, phoneItl: TrustList | undefined, nextItl: TrustList | undefined, heldSast: Set<string>): Step {
   const signer = label(signerOf(next));
@@ -185,7 +189,7 @@ function viaTvs(base: Pick<Step, 'step' | 'file' | 'signer'>, which: Slot, next:
     const l = localizable(M.PF_STEP_TVS_UNDETERMINED, { slot: slot(which), signer, why: t.why });
     return { ...base, trust: 'none', rule: 'R4', outcome: 'undetermined', explanation: fill(l), l10n: l };
   }
-  // R6 when no SAST certificate the phone holds is in the next file, as compare() decides it.
+  // R6 when no SAST certificate the phone holds (CTL or ITL) is in the next file, as compare() decides it.
   const anchorsLost = ![...heldSast].some(id => next.records.some(r => certId(r) === id));
   const l = localizable(M.PF_STEP_TVS_REJECTED, { slot: slot(which), signer, why: t.why });
   return { ...base, trust: 'none', rule: anchorsLost ? 'R6' : 'R4', outcome: 'rejected', explanation: fill(l), l10n: l };
@@ -217,7 +221,7 @@ function stepCtl(devices: DeviceClass, phoneCtl: TrustList | undefined, phoneItl
     return made(base, { trust: 'ctl-sast', trustRecord, rule: same ? 'R2' : 'R7', outcome: 'accepted' }, l);
   }
   if (!sbd) return made(base, { trust: 'none', rule: 'R5', outcome: 'rejected' }, localizable(M.PF_STEP_R5_CTL, { signer: label(signerOf(next)) }));
-  return viaTvs(base, 'next-ctl', next, phoneItl, nextItl, phoneCtl ? idsOf(phoneCtl, [ROLE.SAST]) : new Set());
+  return viaTvs(base, 'next-ctl', next, phoneItl, nextItl, sastHeld(phoneCtl, phoneItl));
 }
 
 /**
@@ -233,11 +237,14 @@ function stepItl(devices: DeviceClass, ctlAfter: TrustList | undefined, ctlAfter
   }
   if (!phoneItl && !ctlAfter) return made(base, { trust: 'first-install', rule: 'R1', outcome: 'accepted' }, localizable(M.PF_STEP_R1, { slot: slot('next-itl') }));
   const id = certId(signerOf(next)!)!;
+  // A held list that does not decode whole vouches for nothing: what the phone holds is unknown.
+  const itlHeld = phoneItl && !unusable(phoneItl) ? phoneItl : undefined;
+  const ctlHeld = ctlAfter && !unusable(ctlAfter) ? ctlAfter : undefined;
   const sources: [TrustList | undefined, number[], TrustSource, 'phone-ctl' | 'phone-itl' | 'next-ctl', string][] = [
-    [phoneItl, [ROLE.SAST], 'itl-sast', 'phone-itl', M.PF_HELD_ITL],
-    [phoneItl, [ROLE.TFTP, ROLE.CCM_TFTP], 'itl-tftp', 'phone-itl', M.PF_HELD_ITL],
-    [ctlAfter, [ROLE.SAST], 'ctl-sast', ctlAfterSlot, M.PF_HELD_CTL_AFTER_STEP1],
-    [ctlAfter, [ROLE.CCM_TFTP], 'ctl-ccm-tftp', ctlAfterSlot, M.PF_HELD_CTL_AFTER_STEP1],
+    [itlHeld, [ROLE.SAST], 'itl-sast', 'phone-itl', M.PF_HELD_ITL],
+    [itlHeld, [ROLE.TFTP, ROLE.CCM_TFTP], 'itl-tftp', 'phone-itl', M.PF_HELD_ITL],
+    [ctlHeld, [ROLE.SAST], 'ctl-sast', ctlAfterSlot, M.PF_HELD_CTL_AFTER_STEP1],
+    [ctlHeld, [ROLE.CCM_TFTP], 'ctl-ccm-tftp', ctlAfterSlot, M.PF_HELD_CTL_AFTER_STEP1],
   ];
   for (const [list, roles, trust, from, where] of sources) {
     const r = recordWith(list, id, roles);
@@ -245,11 +252,12 @@ function stepItl(devices: DeviceClass, ctlAfter: TrustList | undefined, ctlAfter
     const l = localizable(M.PF_STEP_R3, { signer: label(signerOf(next)), record: r.index, role: r.roleName ?? '?', list: localizable(where) });
     return made(base, { trust, trustRecord: { list: from, index: r.index, roleName: r.roleName ?? '?' }, rule: 'R3', outcome: 'accepted' }, l);
   }
-  if (phoneItl && unusable(phoneItl)) {
-    return made(base, { trust: 'none', rule: 'R1', outcome: 'undetermined' }, localizable(M.PF_STEP_HELD_UNUSABLE, { slot: slot('phone-itl') }));
+  for (const [held, which] of [[phoneItl, 'phone-itl'], [ctlAfter, ctlAfterSlot]] as const) {
+    if (held && unusable(held)) {
+      return made(base, { trust: 'none', rule: 'R1', outcome: 'undetermined' }, localizable(M.PF_STEP_HELD_UNUSABLE, { slot: slot(which) }));
+    }
   }
-  const heldSast = new Set([...(phoneItl ? idsOf(phoneItl, [ROLE.SAST]) : []), ...(ctlAfter ? idsOf(ctlAfter, [ROLE.SAST]) : [])]);
-  return viaTvs(base, 'next-itl', next, phoneItl, next, heldSast);
+  return viaTvs(base, 'next-itl', next, phoneItl, next, sastHeld(ctlAfter, phoneItl));
 }
 
 const decides = (o: StepOutcome): o is Outcome => o !== 'not-affected' && o !== 'not-simulated';

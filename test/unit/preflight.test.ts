@@ -141,6 +141,21 @@ describe('pre-flight scenarios', () => {
     assert.deepEqual(shape(cls(p, OLD)), ['accepted', 'R5', '1:not-simulated/-/none', '2:not-affected/R5/none']);
   });
 
+  it('a phone file that does not decode whole is not an empty phone: what it holds is unknown (R1 does not apply)', () => {
+    const cut = (spec: TrustListSpec) => decode(buildTrustList(spec).subarray(0, 900), { fileName: `${spec.kind}File.tlv` });
+    const next = { ctl: list(tokenlessCtl(cmRegen)), itl: list(itl(cmRegen)) };
+    const badCtl = preflight({ phone: { ctl: cut(tokenlessCtl(before)), itl: phoneBefore.itl }, next });
+    assert.deepEqual(cls(badCtl, OLD).steps[0].outcome, 'undetermined');
+    assert.match(cls(badCtl, OLD).steps[0].explanation, /does not decode whole/);
+    const badItl = preflight({ phone: { ctl: phoneBefore.ctl, itl: cut(itl(before)) }, next });
+    const sbd = cls(badItl, SBD);
+    assert.deepEqual([sbd.outcome, sbd.steps[0].outcome], ['undetermined', 'undetermined']);
+    assert.match(sbd.steps[0].explanation, /phone's ITL does not decode whole/);
+    // Unchanged files: the CTL held vouches for the ITL whatever the damaged ITL holds.
+    const same = preflight({ phone: { ctl: phoneBefore.ctl, itl: cut(itl(before)) }, next: { ctl: phoneBefore.ctl, itl: phoneBefore.itl } });
+    assert.deepEqual(shape(cls(same, SBD)), ['accepted', 'R2', '1:accepted/R2/ctl-sast', '2:accepted/R3/ctl-sast']);
+  });
+
   it('nothing to check without next files; a file in the wrong slot is an error', () => {
     const p = preflight({ phone: phoneBefore, next: {} });
     for (const c of p.classes) {

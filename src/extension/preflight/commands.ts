@@ -36,6 +36,14 @@ async function slotted(uris: vscode.Uri[]): Promise<Partial<Record<Slot, vscode.
   return out;
 }
 
+const SLOT_NAMES: readonly string[] = ['phone-ctl', 'phone-itl', 'next-ctl', 'next-itl'];
+
+function isSlotMap(x: unknown): x is Partial<Record<Slot, vscode.Uri>> {
+  if (typeof x !== 'object' || x === null || x instanceof vscode.Uri || Array.isArray(x)) return false;
+  const entries = Object.entries(x);
+  return entries.length > 0 && entries.every(([k, v]) => SLOT_NAMES.includes(k) && v instanceof vscode.Uri);
+}
+
 function activeTrustListUri(): vscode.Uri | undefined {
   const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
   return input instanceof vscode.TabInputCustom && input.viewType === TlvEditorProvider.viewType ? input.uri : undefined;
@@ -47,13 +55,18 @@ export function registerPreflight(extensionUri: vscode.Uri, log: vscode.LogOutpu
   const onDidUpdate = new vscode.EventEmitter<PreflightModel>();
   const onDidRender = new vscode.EventEmitter<PreflightRendered>();
 
-  // Explorer: (clicked uri, all selected uris). Tests and other callers: (uri) or (uri[]). Palette: none.
+  // Explorer: (clicked uri, all selected uris). Tests and other callers: (uri), (uri[]) or
+  // ({ 'phone-ctl'?: uri, 'phone-itl'?: uri, 'next-ctl'?: uri, 'next-itl'?: uri }). Palette: none.
   const preflightCheck = async (arg0?: unknown, arg1?: unknown): Promise<void> => {
-    const uris = Array.isArray(arg1) && arg1.every(u => u instanceof vscode.Uri) ? arg1
-      : Array.isArray(arg0) && arg0.every(u => u instanceof vscode.Uri) ? arg0
-        : arg0 instanceof vscode.Uri ? [arg0]
-          : [activeTrustListUri()].filter((u): u is vscode.Uri => !!u);
-    const files = await slotted(uris.slice(0, 4));
+    let files: Partial<Record<Slot, vscode.Uri>>;
+    if (isSlotMap(arg0)) files = arg0;
+    else {
+      const uris = Array.isArray(arg1) && arg1.every(u => u instanceof vscode.Uri) ? arg1
+        : Array.isArray(arg0) && arg0.every(u => u instanceof vscode.Uri) ? arg0
+          : arg0 instanceof vscode.Uri ? [arg0]
+            : [activeTrustListUri()].filter((u): u is vscode.Uri => !!u);
+      files = await slotted(uris.slice(0, 4));
+    }
     if (panel) {
       panel.set(files);
       panel.reveal();

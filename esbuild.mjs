@@ -19,6 +19,8 @@ if (existsSync('src/webview/main.ts')) {
 }
 builds.push(esbuild.build({ bundle: true, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: true,
   logLevel: 'warning', entryPoints: ['src/webview/compare/main.ts'], outfile: 'dist/compare.js' }));
+builds.push(esbuild.build({ bundle: true, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: true,
+  logLevel: 'warning', entryPoints: ['src/webview/preflight/main.ts'], outfile: 'dist/preflight.js' }));
 if (tests) {
   builds.push(esbuild.build({ ...node, entryPoints: list('test/unit', /\.test\.ts$/), outdir: 'out/test/unit', external: ['vscode-oniguruma', 'vscode-textmate'] }));
   builds.push(esbuild.build({ ...node, entryPoints: list('test/bench', /\.ts$/), outdir: 'out/test/bench' }));

@@ -1,4 +1,4 @@
-// Command-line front end: show, json, verify and diff over the pure decoder. Arguments are parsed
+// Command-line front end: show, json, verify, diff and preflight over the pure decoder. Arguments are parsed
 // strictly (an unknown option is a usage error naming it); every line of file text is escaped.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { renderShowCtl } from '../core/dump';
@@ -8,6 +8,7 @@ import { IoError, load, reportErrors, tlvFiles, verifyLine } from './files';
 import { UsageError } from './usage';
 import { FETCH_USAGE, FetchUsageError, runFetch } from './fetchCommand';
 import { WHICH } from './whichCommand';
+import { PREFLIGHT_OPTIONS, PREFLIGHT_USAGE, runPreflight } from './preflightCommand';
 
 declare const __VERSION__: string;
 
@@ -78,6 +79,12 @@ const COMMANDS: Record<string, Command> = {
     run: ([oldFile, newFile], values, write) => runDiff(oldFile, newFile, values.json === true, write),
   },
   which: WHICH as Command,
+  preflight: {
+    usage: PREFLIGHT_USAGE,
+    min: 0, max: 0,
+    options: PREFLIGHT_OPTIONS,
+    run: (_files, values, write) => runPreflight(values, write),
+  },
 };
 const FETCH = 'fetch HOST NAME…       download from a CUCM TFTP server (see fetch --help)';
 
@@ -85,7 +92,7 @@ const USAGE = `usage: tlv-trust <command> [options] …
 ${[...Object.values(COMMANDS).map(c => c.usage), FETCH].map(u => `  ${u}`).join('\n')}
   FILE may also be tftp://HOST/NAME or http://HOST:6970/NAME
   tlv-trust --version | --help | COMMAND --help
-exit status: 0 = all good, 1 = a file failed (or NEW is not accepted), 2 = usage or I/O error`;
+exit status: 0 = all good, 1 = a file failed (or NEW is not accepted, or a device class rejects or cannot be judged), 2 = usage or I/O error`;
 
 const commandUsage = (name: string) => (name === 'fetch' ? FETCH_USAGE : `usage: tlv-trust ${COMMANDS[name].usage}`);
 
@@ -116,6 +123,7 @@ async function main(argv: string[], write: (s: string) => void): Promise<number>
   }
   if (parsed.values.help) return write(`${commandUsage(name)}\n`), 0;
   const files = parsed.positionals;
+  if (command.max === 0 && files.length) throw new UsageError(`${name} takes its files through options, not as ${files.join(' ')}`, name);
   if (files.length < command.min || files.length > command.max) {
     const expected = command.min === command.max ? `${command.min}` : command.max === Infinity ? `at least ${command.min}` : `${command.min} to ${command.max}`;
     throw new UsageError(`${name} expects ${expected} file${expected === '1' ? '' : 's'}, got ${files.length}`, name);

@@ -135,21 +135,21 @@ function side(r: TrustRecord): RecordSide {
 }
 
 /** Certificate identity: the DER's SHA-256; records without a certificate have none. */
-const certId = (r: TrustRecord) => r.certificate?.sha256;
+export const certId = (r: TrustRecord) => r.certificate?.sha256;
 
 export function hostOf(r: TrustRecord): string {
   return r.dnsName || commonName(r.subjectName) || r.certificate?.subject.flat().find(a => a.type === 'CN')?.value || r.ipAddress || `#${r.index}`;
 }
 
 /** Short name for a certificate in a sentence: CN and serial. */
-function label(r: TrustRecord | undefined): L10nArg {
+export function label(r: TrustRecord | undefined): L10nArg {
   if (!r) return localizable(M.NO_CERTIFICATE);
   const cn = r.certificate?.subject.flat().find(a => a.type === 'CN')?.value ?? commonName(r.subjectName) ?? r.dnsName ?? localizable(M.RECORD_NUMBER, { index: r.index });
   const serial = r.certificate?.serial ?? r.serial;
   return serial ? localizable(M.CERTIFICATE_LABEL, { name: cn, serial }) : cn;
 }
 
-const listOf = (items: L10nArg[]): L10nArg =>
+export const listOf = (items: L10nArg[]): L10nArg =>
   items.length ? items.reduce((all, item) => localizable(M.LIST_PAIR, { first: all, next: item })) : '';
 
 function differences(a: TrustRecord, b: TrustRecord): string[] {
@@ -207,11 +207,11 @@ function fileSummary(l: TrustList): FileSummary {
   return { kind: l.kind, length: l.length, sha1: l.checksums.sha1, md5: l.checksums.md5, signature: l.signature.status, digest: l.signature.digest, records: l.records.length };
 }
 
-const signerOf = (l: TrustList) => l.records.find(r => r.isSigner);
+export const signerOf = (l: TrustList) => l.records.find(r => r.isSigner);
 const signerSide = (r: TrustRecord | undefined): SignerSide | undefined =>
   r && { recordIndex: r.index, subject: r.certificate?.subjectCucm ?? r.subjectName ?? '', serial: r.certificate?.serial ?? r.serial ?? '', sha256: r.certificate?.sha256 ?? '' };
 
-const idsOf = (l: TrustList, roles: number[]) => new Set(l.records.filter(r => r.role !== undefined && roles.includes(r.role)).map(certId).filter((x): x is string => !!x));
+export const idsOf = (l: TrustList, roles: number[]) => new Set(l.records.filter(r => r.role !== undefined && roles.includes(r.role)).map(certId).filter((x): x is string => !!x));
 
 /** The rules a file is judged by: when its FILENAME tag and its name disagree, the stricter (CTL) ones. */
 export function judgedKind(l: TrustList): 'CTL' | 'ITL' {
@@ -220,10 +220,10 @@ export function judgedKind(l: TrustList): 'CTL' | 'ITL' {
 }
 
 /** OLD stands for what a phone holds only if it decoded whole and holds records (R1 needs an empty phone). */
-const unusable = (l: TrustList) => !l.complete || l.records.length === 0 || l.diagnostics.some(d => d.severity === 'error');
+export const unusable = (l: TrustList) => !l.complete || l.records.length === 0 || l.diagnostics.some(d => d.severity === 'error');
 
 /** TVS certificates of NEW that the phone already holds in OLD: R4 needs one (trust-decisions.md, pre-flight). */
-function sharedTvs(oldList: TrustList, newList: TrustList): TrustRecord[] {
+export function sharedTvs(oldList: TrustList, newList: TrustList): TrustRecord[] {
   const held = idsOf(oldList, [ROLE.TVS]);
   return newList.records.filter(r => r.role === ROLE.TVS && held.has(certId(r) ?? ''));
 }

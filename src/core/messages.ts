@@ -144,3 +144,60 @@ export const DIAG_SIGNATURE_MISMATCH = "record #{index}: {name} at {at} differs 
 export const DIAG_SERIAL_MISMATCH = "record #{index}: {name} at {at} is {serial}, the certificate's serial is {certificateSerial}";
 export const DIAG_SUBJECT_MISMATCH = 'record #{index}: {name} at {at} "{value}" names other attributes than the certificate\'s subject "{certificate}"';
 export const DIAG_ISSUER_MISMATCH = 'record #{index}: {name} at {at} "{value}" names other attributes than the certificate\'s issuer "{certificate}"';
+
+// Pre-flight check (preflight.ts): a phone's CTL and ITL against the files the cluster will serve.
+/** The four inputs, as they appear inside sentences. */
+export const PF_SLOT_PHONE_CTL = "the phone's CTL";
+export const PF_SLOT_PHONE_ITL = "the phone's ITL";
+export const PF_SLOT_NEXT_CTL = 'the next CTL';
+export const PF_SLOT_NEXT_ITL = 'the next ITL';
+/** Where R3 found the signer. */
+export const PF_HELD_ITL = 'the ITL the phone holds';
+export const PF_HELD_CTL_AFTER_STEP1 = 'the CTL the phone holds after step 1';
+/** Outcomes inside a sentence. */
+export const PF_OUTCOME_ACCEPTED = 'accepted';
+export const PF_OUTCOME_VIA_TVS = 'accepted via TVS';
+export const PF_OUTCOME_REJECTED = 'rejected';
+export const PF_OUTCOME_UNDETERMINED = 'cannot be judged';
+export const PF_OUTCOME_NOT_AFFECTED = 'not affected';
+
+// Missing inputs.
+export const PF_MISSING_PHONE_CTL = "No phone CTL given: simulated as a phone that holds no CTL (a cluster in non-secure mode, or a phone never registered to a mixed-mode cluster).";
+export const PF_MISSING_PHONE_ITL = "No phone ITL given: simulated as a phone that holds no ITL, so TVS cannot be judged.";
+export const PF_MISSING_NEXT_CTL = 'No next CTL given: step 1 (CTLFile.tlv) is not simulated, and the phone keeps the CTL it holds.';
+export const PF_MISSING_NEXT_ITL = 'No next ITL given: step 2 (the ITL) is not simulated, and the TVS certificate the cluster serves is unknown.';
+
+// Steps.
+export const PF_NOT_SIMULATED = 'Not simulated: {slot} was not given.';
+export const PF_STEP_R0 = '{slot} does not verify ({status}): {reason} The phone rejects it and keeps what it holds.';
+export const PF_STEP_R1 = 'The phone holds no list it could check {slot} with: it accepts it on trust (leap of faith).';
+export const PF_STEP_HELD_UNUSABLE = 'Cannot be judged: {slot} does not decode whole or holds no records, so what the phone holds is unknown. R1 (first install) applies only to a phone that holds nothing.';
+export const PF_STEP_R2 = 'The next CTL is signed by {signer}, the same SAST certificate that signed the CTL the phone holds (record #{record}).';
+export const PF_STEP_R7 = 'Planned anchor swap: the next CTL is signed by {signer}, the other SAST anchor already in the CTL the phone holds (record #{record}); the phone accepts it.';
+export const PF_STEP_R3 = 'The next ITL is signed by {signer}, which the phone trusts as record #{record} ({role}) of {list}.';
+export const PF_STEP_VIA_TVS = 'The signer of {slot}, {signer}, is not trusted locally; the phone asks TVS, which vouches through the TVS certificate(s) {tvs} held by both the phone\'s ITL and the next ITL.';
+export const PF_STEP_TVS_UNDETERMINED = 'The signer of {slot}, {signer}, is not trusted locally, and TVS cannot be judged: {why}';
+export const PF_STEP_TVS_REJECTED = 'The signer of {slot}, {signer}, is not trusted locally, and TVS cannot vouch: {why}';
+export const PF_WHY_NO_NEXT_ITL = 'without the next ITL, the TVS certificate the cluster serves is unknown.';
+export const PF_WHY_NEXT_ITL_UNVERIFIED = 'the next ITL does not verify, so the TVS certificate the cluster serves is unknown.';
+export const PF_WHY_NO_PHONE_ITL = "the phone's ITL was not given (or the phone holds none), so the TVS certificates it trusts are unknown.";
+export const PF_WHY_PHONE_ITL_UNUSABLE = "the phone's ITL does not decode whole, so the TVS certificates it trusts are unknown.";
+export const PF_WHY_TVS_NOT_KEPT = 'the next ITL keeps none of the TVS certificates the phone holds ({tvs}).';
+export const PF_WHY_NO_TVS_HELD = "the phone's ITL has no TVS record, so the phone cannot reach TVS.";
+export const PF_STEP_R5_CTL = "No TVS fallback: the next CTL's signer {signer} is not a SAST anchor of the CTL these devices hold, so they reject it until the CTL is deleted by hand on each device.";
+export const PF_STEP_DEPENDS = 'Cannot be judged: it depends on step 1, which cannot be judged ({kept} if the phone kept its CTL, {replaced} if it took the next one).';
+export const PF_NOTHING_TO_CHECK = 'Neither a next CTL nor a next ITL was given: there is nothing to check.';
+
+// Recovery, one sentence per device class.
+export const PF_RECOVERY_NONE = 'No recovery needed.';
+export const PF_RECOVERY_KEEP_TVS = 'Keep TVS running, with its certificate unchanged, until every phone has downloaded the new files.';
+export const PF_RECOVERY_UNDETERMINED = 'Give the missing or unreadable files to decide; until then, plan as if the phones reject the new files.';
+export const PF_RECOVERY_DELETE_CTL = 'Delete the CTL by hand on each of these devices, then let them download the new one.';
+export const PF_RECOVERY_RESET = 'Run `utils itl reset` (bulk reset) while the ITLRecovery key the phones hold is still valid; otherwise delete the CTL and ITL by hand on each phone.';
+export const PF_RECOVERY_OTHER_CLUSTER = 'These devices trust another cluster: before moving them, upload this cluster\'s signing certificates (CallManager, ITLRecovery) to the old cluster as Phone-SAST-trust; otherwise delete the CTL and ITL by hand on each device.';
+
+// Errors: combinations that strand phones.
+export const PF_ERR_CALLMANAGER_AND_TVS = 'The CallManager certificate ({callManager}) and the TVS certificate ({tvs}) are regenerated together: phones that do not trust the new signer cannot be vouched for by TVS. Regenerate one, wait until every phone has the new files, then the other.';
+export const PF_ERR_ITL_SIGNER_AND_TVS = "The next ITL changes its signer ({old} → {new}) and a TVS record in the same step: a phone that does not trust the new signer can only be vouched for by a TVS certificate it already holds.";
+export const PF_ERR_NO_ANCHOR = 'None of the certificates the phone trusts (SAST of its CTL; SAST, TFTP, CCM+TFTP and TVS of its ITL) is in the next files: phones that reject them have no anchor left.';
+export const PF_ERR_WRONG_KIND = '{slot} is a {kind} file, used here as a {expected}.';

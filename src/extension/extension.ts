@@ -13,12 +13,14 @@ import { registerStatusBar } from './statusBar';
 import type { RenderedSummary } from '../shared/protocol';
 import { registerCompare } from './compare/commands';
 import type { CompareApi } from './compare/comparePanels';
+import { registerPreflight, type PreflightApi } from './preflight/commands';
 
 /** Returned from activate for integration tests: what each editor's webview reported it shows. */
 export interface TlvViewerApi {
   renderedSummary(uri: string): RenderedSummary | undefined;
   onDidRender: vscode.Event<RenderEvent>;
   compare: CompareApi;
+  preflight: PreflightApi;
 }
 
 export function activate(context: vscode.ExtensionContext): TlvViewerApi {
@@ -26,6 +28,7 @@ export function activate(context: vscode.ExtensionContext): TlvViewerApi {
   const dumps = DumpContentProvider.register();
   const registry = new EditorRegistry(dumps.provider);
   const compare = registerCompare(context.extensionUri, log);
+  const preflight = registerPreflight(context.extensionUri, log);
   context.subscriptions.push(
     log,
     registry,
@@ -39,11 +42,13 @@ export function activate(context: vscode.ExtensionContext): TlvViewerApi {
     registerRevealRecord(registry),
     registerStatusBar(registry),
     compare.disposable,
+    preflight.disposable,
   );
   return {
     renderedSummary: uri => registry.renderedSummary(uri),
     onDidRender: registry.onDidRender,
     compare: compare.api,
+    preflight: preflight.api,
   };
 }
 

@@ -1,0 +1,156 @@
+// Pre-flight webview entry: renders what the host computed (it never parses a file): the four file
+// slots, a table with the device classes as rows and the steps as columns (each cell names its rule),
+// then the missing files and the errors. Text goes in through textContent only (h()).
+import type { PreflightClass, PreflightStep, Slot } from '../../core/preflight';
+import type { PreflightHostToWebview, PreflightModel, PreflightStrings, PreflightWebviewToHost } from '../../shared/preflightProtocol';
+import { colonHex } from '../../shared/bytesText';
+import { displayText } from '../../shared/displayText';
+import { format } from '../../shared/strings';
+import { h } from '../dom';
+
+interface VsCodeApi {
+  postMessage(message: PreflightWebviewToHost): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const SLOTS: Slot[] = ['phone-ctl', 'phone-itl', 'next-ctl', 'next-itl'];
+const ICONS: Record<string, string> = { accepted: '✓', 'accepted-via-tvs': '✓', rejected: '✕', undetermined: '?', 'not-affected': '–', 'not-simulated': '–' };
+
+function button(id: string, text: string, onClick: () => void, primary = false): HTMLButtonElement {
+  const b = h('button', { id, class: primary ? 'action primary' : 'action', text, attrs: { type: 'button' } });
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+function renderFiles(model: PreflightModel, s: PreflightStrings): HTMLElement {
+  const heading = h('h2', { id: 'files-heading', text: s.filesHeading });
+  const rows = SLOTS.map(slot => {
+    const info = model.files[slot];
+    const file = model.preflight.inputs[slot];
+    const facts = file ? [file.kind, s.signature[file.signature], String(file.records)].join(' · ') : '';
+    return h('tr', { attrs: { 'data-slot': slot } },
+      h('th', { attrs: { scope: 'row' }, text: s.slots[slot] }),
+      h('td', { class: 'file-name' }, info
+        ? h('span', { text: displayText(info.name, 200), attrs: { title: displayText(info.description, 1000) } })
+        : h('span', { class: 'none', text: s.notGiven })),
+      h('td', { class: file ? `file-facts sig-${file.signature}` : 'file-facts', text: facts }),
+      h('td', { class: 'actions' },
+        button(`choose-${slot}`, s.choose, () => vscode.postMessage({ type: 'choose', slot }), !info),
+        info ? button(`clear-${slot}`, s.clear, () => vscode.postMessage({ type: 'clear', slot })) : null));
+  });
+  return h('section', { id: 'files', class: 'preflight-files', attrs: { 'aria-labelledby': heading.id } },
+    heading, h('p', { class: 'intro', text: s.intro }), h('table', { class: 'slots' }, h('tbody', {}, ...rows)));
+}
+
+function stepCell(step: PreflightStep, s: PreflightStrings): HTMLElement {
+  const rule = step.rule ? format(s.ruleLabel, step.rule, s.rules[step.rule]) : '';
+  const signer = step.signer ? format(s.signer, displayText(step.signer.cn, 200), colonHex(step.signer.serial)) : '';
+  return h('td', { class: `step outcome-${step.outcome}`, attrs: { 'data-step': step.step, 'data-outcome': step.outcome, 'data-rule': step.rule ?? '' } },
+    h('div', { class: 'step-outcome' },
+      h('span', { class: 'verdict-icon', text: ICONS[step.outcome] ?? '', attrs: { 'aria-hidden': 'true' } }),
+      h('span', { text: s.outcomes[step.outcome] })),
+    rule ? h('div', { class: 'verdict-rule', text: rule }) : null,
+    step.outcome === 'not-simulated' ? null : h('div', { class: 'step-trust', text: format(s.trustLabel, s.trust[step.trust]) }),
+    signer ? h('div', { class: 'step-signer mono-wrap', text: signer }) : null,
+    h('p', { class: 'step-explanation', text: displayText(step.explanation, 2000) }),
+    h('div', { class: 'step-after', text: format(s.thenHolds, s.holding[step.after.ctl], s.holding[step.after.itl]) }));
+}
+
+function classRow(c: PreflightClass, s: PreflightStrings): HTMLElement {
+  const rule = c.rule ? format(s.ruleLabel, c.rule, s.rules[c.rule]) : '';
+  const steps = ([1, 2] as const).map(n => c.steps.find(x => x.step === n));
+  return h('tr', { class: `class-row outcome-${c.outcome}`, attrs: { 'data-devices': c.devices, 'data-outcome': c.outcome } },
+    h('th', { attrs: { scope: 'row' }, class: 'devices', text: s.devices[c.devices] }),
+    ...steps.map(step => (step ? stepCell(step, s) : h('td'))),
+    h('td', { class: `verdict outcome-${c.outcome}` },
+      h('div', { class: 'verdict-outcome' },
+        h('span', { class: 'verdict-icon', text: ICONS[c.outcome], attrs: { 'aria-hidden': 'true' } }),
+        h('span', { text: s.outcomes[c.outcome] })),
+      rule ? h('div', { class: 'verdict-rule', text: rule }) : null,
+      c.note ? h('p', { text: displayText(c.note.message, 2000) }) : null,
+      h('p', { class: 'recovery' }, h('strong', { text: `${s.recovery}: ` }), displayText(c.recovery.message, 2000))));
+}
+
+function renderResult(model: PreflightModel, s: PreflightStrings): HTMLElement {
+  const heading = h('h2', { id: 'result-heading', text: s.resultHeading });
+  const head = h('tr', {},
+    h('th', { attrs: { scope: 'col' }, text: s.colDevices }),
+    h('th', { attrs: { scope: 'col' }, text: format(s.colStep, 1, s.stepFiles[1]) }),
+    h('th', { attrs: { scope: 'col' }, text: format(s.colStep, 2, s.stepFiles[2]) }),
+    h('th', { attrs: { scope: 'col' }, text: s.colOutcome }));
+  return h('section', { id: 'result', attrs: { 'aria-labelledby': heading.id } },
+    heading,
+    h('table', { id: 'preflight-table', class: 'preflight-table' }, h('thead', {}, head), h('tbody', {}, ...model.preflight.classes.map(c => classRow(c, s)))));
+}
+
+function renderNotes(model: PreflightModel, s: PreflightStrings): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  const p = model.preflight;
+  if (p.missing.length) {
+    const heading = h('h2', { id: 'missing-heading', text: s.missingHeading });
+    out.push(h('section', { id: 'missing-section', attrs: { 'aria-labelledby': heading.id } }, heading,
+      h('ul', { id: 'missing' }, ...p.missing.map(m => h('li', { attrs: { 'data-slot': m.slot }, text: displayText(m.message, 2000) })))));
+  }
+  const heading = h('h2', { id: 'errors-heading', text: `${s.errorsHeading} (${p.errors.length})` });
+  out.push(h('section', { id: 'errors-section', class: 'warnings', attrs: { 'aria-labelledby': heading.id } }, heading,
+    p.errors.length
+      ? h('ul', { id: 'errors' }, ...p.errors.map(e => h('li', { class: 'warning preflight-error', attrs: { 'data-code': e.code } },
+        h('code', { class: 'warning-code', text: e.code }), h('span', { text: displayText(e.message, 2000) }))))
+      : h('p', { id: 'errors', class: 'none', text: s.noErrors })));
+  return out;
+}
+
+class PreflightApp {
+  private readonly main = h('main', { id: 'preflight', class: 'compare preflight' });
+
+  constructor(private readonly s: PreflightStrings) {
+    document.title = s.title;
+    document.body.classList.add('compare-view');
+    document.body.replaceChildren(this.main);
+  }
+
+  show(model: PreflightModel): void {
+    this.main.replaceChildren(renderFiles(model, this.s), renderResult(model, this.s), ...renderNotes(model, this.s));
+    document.body.dataset.ready = '1';
+    const all = (selector: string): Element[] => Array.from(document.querySelectorAll(selector));
+    vscode.postMessage({
+      type: 'rendered',
+      rendered: {
+        classes: all('#preflight-table tr[data-devices]').map(row => ({
+          devices: row.getAttribute('data-devices') ?? '',
+          outcome: row.getAttribute('data-outcome') ?? '',
+          steps: Array.from(row.querySelectorAll('td[data-step]')).map(td => ({ outcome: td.getAttribute('data-outcome') ?? '', rule: td.getAttribute('data-rule') ?? '' })),
+        })),
+        errors: all('#errors li[data-code]').map(e => e.getAttribute('data-code') ?? ''),
+      },
+    });
+  }
+
+  showError(message: string): void {
+    this.main.replaceChildren(h('p', { id: 'preflight-error', class: 'error', attrs: { role: 'alert' }, text: format(this.s.loadFailed, displayText(message, 2000)) }));
+    document.body.dataset.ready = '1';
+  }
+}
+
+let app: PreflightApp | undefined;
+
+window.addEventListener('message', (event: MessageEvent<PreflightHostToWebview>) => {
+  const message = event.data;
+  switch (message.type) {
+    case 'init':
+      document.documentElement.lang = message.locale;
+      app = new PreflightApp(message.strings);
+      return;
+    case 'update':
+      app?.show(message.model);
+      return;
+    case 'error':
+      app?.showError(message.message);
+      return;
+    default:
+      console.warn('Unknown message from the host', (message as { type?: unknown }).type);
+  }
+});
+
+vscode.postMessage({ type: 'ready' });

@@ -12,6 +12,7 @@ import { registerRevealRecord } from './commands/revealRecord';
 import type { RenderedSummary } from '../shared/protocol';
 import { registerCompare } from './compare/commands';
 import type { CompareApi } from './compare/comparePanels';
+import { registerTftpFileSystem } from './tftpFileSystem/register';
 
 /** Returned from activate for integration tests: what each editor's webview reported it shows. */
 export interface TlvViewerApi {
@@ -37,6 +38,8 @@ export function activate(context: vscode.ExtensionContext): TlvViewerApi {
     registerOpenInHexEditor(registry),
     registerRevealRecord(registry),
     compare.disposable,
+    // Node only (UDP and HTTP to the cluster); nothing is fetched until the user opens such a file.
+    registerTftpFileSystem(context, log),
   );
   return {
     renderedSummary: uri => registry.renderedSummary(uri),

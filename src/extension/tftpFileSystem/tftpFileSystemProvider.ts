@@ -87,8 +87,8 @@ export class TftpFileSystemProvider implements vscode.FileSystemProvider, vscode
 
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
     if (isRoot(uri)) throw vscode.FileSystemError.FileIsADirectory(uri);
-    // A copy: the cached bytes stay as fetched whatever the caller does with its array.
-    return (await this.fetch(this.location(uri))).bytes.slice();
+    // A copy (not slice(): on a Buffer that is a view): the cached bytes stay as fetched whatever the caller does.
+    return new Uint8Array((await this.fetch(this.location(uri))).bytes);
   }
 
   readDirectory(uri: vscode.Uri): [string, vscode.FileType][] {

@@ -7,19 +7,8 @@ import { inert } from '../../core/dump';
 import { fetchTrustList, FetchError, formatLocation, LocationError, locationFromParts, type FetchOptions, type TrustListLocation } from '../../node/source';
 import { hostPort, serverText } from '../../node/fetchError';
 import { notifyFileChanged } from '../loadTrustList';
+import { FetchCache, type Fetched } from './fetchCache';
 import { SERVER_SCHEMES } from './serverLocation';
-
-interface Fetched {
-  bytes: Uint8Array;
-  /** When it was fetched (ms since the epoch): the file's mtime and ctime. */
-  mtime: number;
-}
-
-interface CacheEntry {
-  fetched: Promise<Fetched>;
-  /** Until when a completed fetch is reused; Infinity while it is running. */
-  expires: number;
-}
 
 export type Fetcher = (location: TrustListLocation, options: FetchOptions) => Promise<Uint8Array>;
 
@@ -35,15 +24,17 @@ export class TftpFileSystemProvider implements vscode.FileSystemProvider, vscode
   /** How long fetched bytes are reused: long enough for one open (stat, then read), short enough to stay current. */
   static readonly cacheMs = 10_000;
 
-  private readonly cache = new Map<string, CacheEntry>();
+  private readonly cache: FetchCache;
   private readonly _onDidChangeFile = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this._onDidChangeFile.event;
 
   constructor(
     private readonly log: vscode.LogOutputChannel,
     private readonly fetcher: Fetcher = fetchTrustList,
-    private readonly now: () => number = Date.now,
-  ) {}
+    now: () => number = Date.now,
+  ) {
+    this.cache = new FetchCache(TftpFileSystemProvider.cacheMs, now);
+  }
 
   dispose(): void {
     this._onDidChangeFile.dispose();
@@ -67,7 +58,7 @@ export class TftpFileSystemProvider implements vscode.FileSystemProvider, vscode
    */
   async fetchAgain(uri: vscode.Uri, signal?: AbortSignal): Promise<Uint8Array> {
     const l = this.location(uri);
-    this.cache.delete(formatLocation(l));
+    this.cache.drop(formatLocation(l));
     const { bytes } = await this.fetch(l, signal);
     this._onDidChangeFile.fire([{ type: vscode.FileChangeType.Changed, uri }]);
     notifyFileChanged(uri);
@@ -121,25 +112,16 @@ export class TftpFileSystemProvider implements vscode.FileSystemProvider, vscode
   /** The bytes at `l`: from the cache while fresh (or while a fetch is running), else fetched now. */
   private fetch(l: TrustListLocation, signal?: AbortSignal): Promise<Fetched> {
     const key = formatLocation(l);
-    const cached = this.cache.get(key);
-    if (cached && cached.expires > this.now()) return cached.fetched;
-    this.log.info(`Fetching ${key}`);
-    const entry: CacheEntry = {
-      expires: Infinity,
-      fetched: this.fetcher(l, { signal }).then(
-        bytes => {
-          const mtime = this.now();
-          if (this.cache.get(key) === entry) entry.expires = mtime + TftpFileSystemProvider.cacheMs;
-          this.log.info(`Fetched ${key}: ${bytes.length} bytes`);
-          return { bytes, mtime };
-        },
-        (e: unknown) => {
-          if (this.cache.get(key) === entry) this.cache.delete(key);
-          throw this.toFileSystemError(e, l);
-        }),
-    };
-    this.cache.set(key, entry);
-    return entry.fetched;
+    return this.cache.get(key, async () => {
+      this.log.info(`Fetching ${key}`);
+      try {
+        const bytes = await this.fetcher(l, { signal });
+        this.log.info(`Fetched ${key}: ${bytes.length} bytes`);
+        return bytes;
+      } catch (e) {
+        throw this.toFileSystemError(e, l);
+      }
+    });
   }
 
   /** A fetch failure as VS Code's file errors: not found → FileNotFound, the rest → Unavailable; each names file and server. */

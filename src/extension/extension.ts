@@ -14,6 +14,7 @@ import type { RenderedSummary } from '../shared/protocol';
 import { registerCompare } from './compare/commands';
 import type { CompareApi } from './compare/comparePanels';
 import { registerPreflight, type PreflightApi } from './preflight/commands';
+import { registerTftpFileSystem } from './tftpFileSystem/register';
 
 /** Returned from activate for integration tests: what each editor's webview reported it shows. */
 export interface TlvViewerApi {
@@ -43,6 +44,8 @@ export function activate(context: vscode.ExtensionContext): TlvViewerApi {
     registerStatusBar(registry),
     compare.disposable,
     preflight.disposable,
+    // Node only (UDP and HTTP to the cluster); nothing is fetched until the user opens such a file.
+    registerTftpFileSystem(context, log),
   );
   return {
     renderedSummary: uri => registry.renderedSummary(uri),

@@ -20,7 +20,18 @@ export async function loadTrustList(uri: vscode.Uri): Promise<ViewModel> {
   };
 }
 
-/** Calls `onChange` (debounced) when the file is changed, created or deleted on disk. */
+const virtualChanges = new vscode.EventEmitter<vscode.Uri>();
+
+/**
+ * For the extension's own read-only file systems (cucm-tftp:, cucm-http:): announces that a file was fetched
+ * again. Their providers fire onDidChangeFile too, but whether a FileSystemWatcher passes a non-file scheme's
+ * event on depends on the VS Code version; this reaches every watchFile() for that URI in any case.
+ */
+export function notifyFileChanged(uri: vscode.Uri): void {
+  virtualChanges.fire(uri);
+}
+
+/** Calls `onChange` (debounced) when the file is changed, created or deleted on disk, or notifyFileChanged names it. */
 export function watchFile(uri: vscode.Uri, onChange: () => void): vscode.Disposable {
   const dir = vscode.Uri.joinPath(uri, '..');
   const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(dir, baseName(uri)));
@@ -29,7 +40,9 @@ export function watchFile(uri: vscode.Uri, onChange: () => void): vscode.Disposa
     if (timer) clearTimeout(timer);
     timer = setTimeout(onChange, 100);
   };
-  const subs = [watcher, watcher.onDidChange(fire), watcher.onDidCreate(fire), watcher.onDidDelete(fire)];
+  const key = uri.toString();
+  const subs = [watcher, watcher.onDidChange(fire), watcher.onDidCreate(fire), watcher.onDidDelete(fire),
+    virtualChanges.event(changed => { if (changed.toString() === key) fire(); })];
   return new vscode.Disposable(() => {
     if (timer) clearTimeout(timer);
     subs.forEach(s => s.dispose());

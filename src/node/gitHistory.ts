@@ -33,8 +33,8 @@ function git(repo: string, args: string[], input?: string): Promise<Buffer> {
     const child = spawn('git', ['-C', repo, ...args], { stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     let err = '';
-    child.stdout.on('data', (d: Buffer) => out.push(d));
-    child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
+    child.stdout!.on('data', (d: Buffer) => out.push(d));
+    child.stderr!.on('data', (d: Buffer) => { err += d.toString(); });
     child.on('error', e => reject(new GitError(`cannot run git: ${e.message}`)));
     child.on('close', code => (code === 0 ? resolve(Buffer.concat(out)) : reject(new GitError(`git ${args[0]} in ${repo} failed: ${err.trim().split('\n')[0]}`))));
     if (child.stdin) {

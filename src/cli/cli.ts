@@ -7,6 +7,7 @@ import { runDiff } from './diffCommand';
 import { IoError, load, reportErrors, tlvFiles, verifyLine } from './files';
 import { UsageError } from './usage';
 import { FETCH_USAGE, FetchUsageError, runFetch } from './fetchCommand';
+import { REPORT_USAGE, runReport } from './reportCommand';
 
 declare const __VERSION__: string;
 
@@ -73,6 +74,12 @@ const COMMANDS: Record<string, Command> = {
     min: 2, max: 2,
     options: { json: { type: 'boolean' } },
     run: ([oldFile, newFile], values, write) => runDiff(oldFile, newFile, values.json === true, write),
+  },
+  report: {
+    usage: REPORT_USAGE,
+    min: 1, max: Infinity,
+    options: { json: { type: 'boolean' }, csv: { type: 'boolean' }, html: { type: 'string' } },
+    run: (paths, values, write) => runReport(paths, { json: values.json === true, csv: values.csv === true, html: values.html as string | undefined }, write),
   },
 };
 const FETCH = 'fetch HOST NAME…       download from a CUCM TFTP server (see fetch --help)';

@@ -148,6 +148,6 @@ export const DIAG_ISSUER_MISMATCH = 'record #{index}: {name} at {at} "{value}" n
 // Report over a folder (report.ts): why a file is an outlier, and the totals.
 export const REPORT_OUTLIER_MALFORMED = 'The file is malformed at {at}: {error}';
 export const REPORT_OUTLIER_NOT_VERIFIED = 'The file does not verify ({status}): {detail}';
-export const REPORT_OUTLIER_SIGNER = 'Signed by {signer} (serial {serial}), while {count} of the {total} {kind} files in this folder are signed by {majority}.';
+export const REPORT_OUTLIER_SIGNER = 'Signed by {signer} (serial {serial}), while {count} of the {total} {kind} files in this folder are signed by {majority} (serial {majoritySerial}).';
 export const REPORT_OUTLIER_TVS = 'Holds {tvs} TVS certificate(s) that differ from the set of {majority} held by {count} of the {total} {kind} files in this folder.';
 export const REPORT_TOTALS = '{files} file(s) in {folders} folder(s): {verified} verified, {notVerified} not verified; {contents} distinct content(s); {outliers} outlier(s); {certificates} certificate(s), {expired} expired, {expiring} expiring soon.';

@@ -3,6 +3,7 @@
 // list, then buildReport() over the summaries. Pure: paths are plain strings, time comes in `now`.
 import type { SignatureStatus, TrustList, TrustListKind } from './model';
 import { hostOf } from './compare';
+import { commonName } from './names';
 import { ROLE } from './tags';
 import { at } from './hex';
 import * as M from './messages';
@@ -105,10 +106,10 @@ export interface ContentGroup {
 export interface FolderMajority {
   kind: TrustListKind;
   files: number;
-  /** The most common signer certificate (SHA-256) and how many files have it. */
-  signer?: { sha256: string; commonName: string; count: number };
-  /** The most common TVS set and how many files have it. */
-  tvs?: { sha256s: string[]; count: number };
+  /** The signer certificate (SHA-256) of more than half the files whose signer is known, and how many have it. */
+  signer?: { sha256: string; commonName: string; serial: string; count: number; of: number };
+  /** The TVS set of more than half the files that decoded whole, and how many have it. */
+  tvs?: { sha256s: string[]; count: number; of: number };
 }
 
 export interface FolderReport {
@@ -194,7 +195,7 @@ export function summarise(list: TrustList, path: string): FileSummary {
   for (const r of list.records) {
     const c = r.certificate;
     if (r.isSigner) {
-      signer = { index: r.index, commonName: cnOf(c?.subject) ?? r.subjectName ?? '', serial: c?.serial ?? r.serial ?? '', sha256: c?.sha256 ?? '' };
+      signer = { index: r.index, commonName: cnOf(c?.subject) ?? commonName(r.subjectName) ?? r.subjectName ?? '', serial: c?.serial ?? r.serial ?? '', sha256: c?.sha256 ?? '' };
     }
     if (r.role === ROLE.TVS) tvs.add(c?.sha256 ?? `serial:${r.serial ?? ''}`);
     if (!c) continue;
@@ -233,19 +234,20 @@ export function relocate(s: FileSummary, path: string): FileSummary {
 
 const reason = (code: OutlierCode, l10n: Localizable): OutlierReason => ({ code, message: fill(l10n), l10n });
 
-/** The most common value and its count; ties go to the value seen first. */
-function mostCommon<T>(items: T[], key: (t: T) => string | undefined): { key: string; item: T; count: number } | undefined {
+/** The value more than half of the keyed items share, with its count and how many items had a key. */
+function majorityOf<T>(items: T[], key: (t: T) => string | undefined): { key: string; item: T; count: number; of: number } | undefined {
   const counts = new Map<string, { item: T; count: number }>();
+  let of = 0;
   for (const it of items) {
     const k = key(it);
     if (k === undefined) continue;
+    of++;
     const c = counts.get(k);
     if (c) c.count++;
     else counts.set(k, { item: it, count: 1 });
   }
-  let best: { key: string; item: T; count: number } | undefined;
-  for (const [k, v] of counts) if (!best || v.count > best.count) best = { key: k, ...v };
-  return best;
+  for (const [k, v] of counts) if (v.count * 2 > of) return { key: k, ...v, of };
+  return undefined;
 }
 
 const tvsKey = (s: FileSummary) => (s.complete ? s.tvs.join(',') : undefined);
@@ -318,20 +320,20 @@ export function buildReport(summaries: Iterable<FileSummary>, options: ReportOpt
       const same = files.filter(s => s.kind === kind);
       if (!same.length) continue;
       const m: FolderMajority = { kind, files: same.length };
-      const signer = mostCommon(same, signerKey);
-      if (signer) m.signer = { sha256: signer.key, commonName: signer.item.signer?.commonName ?? '', count: signer.count };
-      const tvs = mostCommon(same, tvsKey);
-      if (tvs) m.tvs = { sha256s: tvs.item.tvs, count: tvs.count };
+      const signer = majorityOf(same, signerKey);
+      if (signer) m.signer = { sha256: signer.key, commonName: signer.item.signer?.commonName ?? '', serial: signer.item.signer?.serial ?? '', count: signer.count, of: signer.of };
+      const tvs = majorityOf(same, tvsKey);
+      if (tvs) m.tvs = { sha256s: tvs.item.tvs, count: tvs.count, of: tvs.of };
       majorities.push(m);
       if (same.length < 2) continue;
       for (const s of same) {
         const k = signerKey(s);
         if (signer && k !== undefined && k !== signer.key) {
-          add(s, reason('SIGNER_DIFFERS', localizable(M.REPORT_OUTLIER_SIGNER, { signer: s.signer?.commonName ?? '', serial: s.signer?.serial ?? '', majority: m.signer?.commonName ?? '', count: signer.count, total: same.length, kind })));
+          add(s, reason('SIGNER_DIFFERS', localizable(M.REPORT_OUTLIER_SIGNER, { signer: s.signer?.commonName ?? '', serial: s.signer?.serial ?? '', majority: signer.item.signer?.commonName ?? '', majoritySerial: signer.item.signer?.serial ?? '', count: signer.count, total: signer.of, kind })));
         }
         const t = tvsKey(s);
         if (tvs && t !== undefined && t !== tvs.key) {
-          add(s, reason('TVS_DIFFERS', localizable(M.REPORT_OUTLIER_TVS, { tvs: s.tvs.length, majority: tvs.item.tvs.length, count: tvs.count, total: same.length, kind })));
+          add(s, reason('TVS_DIFFERS', localizable(M.REPORT_OUTLIER_TVS, { tvs: s.tvs.length, majority: tvs.item.tvs.length, count: tvs.count, total: tvs.of, kind })));
         }
       }
     }

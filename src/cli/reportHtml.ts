@@ -108,7 +108,7 @@ ${r.timeline.map(t => html`<tr><td>${day(t.notAfter)}</td><td>${day(t.notBefore)
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">
+<meta http-equiv="Content-Security-Policy" content="${new Markup(REPORT_CSP)}">
 <meta name="referrer" content="no-referrer">
 <title>Trust-list report</title>
 <style>${new Markup(CSS)}</style>

@@ -42,7 +42,7 @@ const CSS = `
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:1.5rem;color:#1b1f24;background:#fff}
 h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:2rem}h3{font-size:1rem}
 table{border-collapse:collapse;margin:.5rem 0 1rem}th,td{border:1px solid #d0d7de;padding:.2rem .5rem;text-align:left;vertical-align:top}
-th{background:#f6f8fa}td.n{text-align:right}code{font:12px ui-monospace,Consolas,monospace;word-break:break-all}
+th{background:#f6f8fa}td.n{text-align:right}td.d{white-space:nowrap}code{font:12px ui-monospace,Consolas,monospace;word-break:break-all}
 .bad{color:#b42318;font-weight:600}.warn{color:#9a6700;font-weight:600}.good{color:#1a7f37}
 ul.paths{margin:0;padding-left:1.2rem;max-height:10rem;overflow:auto}
 svg{display:block;max-width:100%;height:auto;border:1px solid #d0d7de}
@@ -99,10 +99,10 @@ export function renderReportHtml(r: Report, files: FileSummary[]): string {
   const folders = r.folders.map(f => html`<h3><code>${f.folder || '.'}</code></h3>
 <p>${f.files} file(s), ${f.verified} verified, ${f.groups.length} distinct content(s).</p>
 <table><tr><th>count</th><th>kind</th><th>status</th><th>records</th><th>earliest expiry</th><th>signer</th><th>SHA-1</th><th>files</th></tr>
-${f.groups.map(g => html`<tr><td class="n">${g.count}</td><td>${g.kind}</td><td class="${statusClass(g.status)}">${g.status}</td><td class="n">${g.records}</td><td>${day(g.earliestNotAfter)}</td><td>${g.signer ? `#${g.signer.index} ${g.signer.commonName} (serial ${g.signer.serial})` : ''}</td><td><code>${g.sha1}</code></td><td><ul class="paths">${g.paths.map(p => html`<li><code>${byPath.get(p)?.name ?? p}</code></li>`)}</ul></td></tr>`)}
+${f.groups.map(g => html`<tr><td class="n">${g.count}</td><td>${g.kind}</td><td class="${statusClass(g.status)}">${g.status}</td><td class="n">${g.records}</td><td class="d">${day(g.earliestNotAfter)}</td><td>${g.signer ? `#${g.signer.index} ${g.signer.commonName} (serial ${g.signer.serial})` : ''}</td><td><code>${g.sha1}</code></td><td><ul class="paths">${g.paths.map(p => html`<li><code>${byPath.get(p)?.name ?? p}</code></li>`)}</ul></td></tr>`)}
 </table>`);
   const timelineTable = html`<table><tr><th>not after</th><th>not before</th><th>state</th><th>signer</th><th>roles</th><th>host</th><th>serial</th><th>SHA-256</th><th>files</th></tr>
-${r.timeline.map(t => html`<tr><td>${day(t.notAfter)}</td><td>${day(t.notBefore)}</td><td class="${t.expired ? 'bad' : t.expiring ? 'warn' : 'good'}">${stateText(t)}</td><td>${t.isSigner ? 'yes' : ''}</td><td>${t.roles.join('+')}</td><td>${t.host}</td><td><code>${t.serial}</code></td><td><code>${t.sha256}</code></td><td class="n">${t.files}</td></tr>`)}
+${r.timeline.map(t => html`<tr><td class="d">${day(t.notAfter)}</td><td class="d">${day(t.notBefore)}</td><td class="${t.expired ? 'bad' : t.expiring ? 'warn' : 'good'}">${stateText(t)}</td><td>${t.isSigner ? 'yes' : ''}</td><td>${t.roles.join('+')}</td><td>${t.host}</td><td><code>${t.serial}</code></td><td><code>${t.sha256}</code></td><td class="n">${t.files}</td></tr>`)}
 </table>`;
   const page = html`<!DOCTYPE html>
 <html lang="en">
@@ -123,6 +123,7 @@ ${outliers}
 ${folders}
 <h2>Certificate timeline (${r.timeline.length})</h2>
 ${timelineSvg(r)}
+<p>Bars: red expired, amber expiring within ${r.expiryWarningDays} days, green valid; a blue outline marks a signer; the dashed line is now. Each bar's tooltip and the table below hold the same data.</p>
 ${timelineTable}
 </body>
 </html>

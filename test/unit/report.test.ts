@@ -249,7 +249,7 @@ describe('report CLI', () => {
     assert.equal((svg.match(/<rect /g) ?? []).length, 9);
     assert.equal((svg.match(/<g><title>/g) ?? []).length, 9);
     const table = page.slice(page.indexOf('</svg>'));
-    assert.equal((table.match(/<tr><td>\d{4}-\d\d-\d\d<\/td>/g) ?? []).length, 9);
+    assert.equal((table.match(/<tr><td class="d">\d{4}-\d\d-\d\d<\/td>/g) ?? []).length, 9);
   });
 
   it('usage: one format at a time; no .tlv files is a usage error', () => {

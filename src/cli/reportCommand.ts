@@ -114,7 +114,7 @@ export function csvCell(value: string | number | boolean | undefined): string {
 }
 
 export const CSV_COLUMNS = ['path', 'folder', 'name', 'kind', 'fileNameKind', 'mac', 'status', 'verified', 'complete', 'records', 'length', 'sha1', 'md5',
-  'signerIndex', 'signerCN', 'signerSerial', 'signerSha256', 'tvsSha256', 'earliestNotAfter', 'outlier', 'reasons', 'error', 'errorOffset'] as const;
+  'signerIndex', 'signerCN', 'signerSerial', 'signerSha256', 'tvsSha256', 'earliestNotAfter', 'outlier', 'reasons', 'error', 'errorOffset', 'warnings'] as const;
 
 /** One row per file, in the order read. */
 export function renderReportCsv(r: Report, files: FileSummary[]): string {
@@ -125,7 +125,7 @@ export function renderReportCsv(r: Report, files: FileSummary[]): string {
     rows.push([
       s.path, s.folder, s.name, s.kind, s.fileNameKind, s.mac, s.status, s.status === 'verified', s.complete, s.records, s.length, s.sha1, s.md5,
       s.signer?.index, s.signer?.commonName, s.signer?.serial, s.signer?.sha256, s.tvs.join(' '), s.earliestNotAfter,
-      why.length > 0, why.map(w => `${w.code}: ${w.message}`).join(' | '), s.error?.message, s.error?.offset,
+      why.length > 0, why.map(w => `${w.code}: ${w.message}`).join(' | '), s.error?.message, s.error?.offset, s.warnings.join(' '),
     ].map(csvCell).join(','));
   }
   return `${rows.join('\r\n')}\r\n`;

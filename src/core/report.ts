@@ -65,6 +65,8 @@ export interface FileSummary {
   certificates: ReportCertificate[];
   /** The first error diagnostic, else the signature's detail when the file does not verify. */
   error?: FileError;
+  /** Codes of the file's warnings (findings such as TOO_MANY_SAST, KIND_MISMATCH), each once. */
+  warnings: string[];
 }
 
 export type OutlierCode = 'SIGNER_DIFFERS' | 'TVS_DIFFERS' | 'MALFORMED' | 'NOT_VERIFIED';
@@ -213,6 +215,7 @@ export function summarise(list: TrustList, path: string): FileSummary {
     length: list.length, sha1: list.checksums.sha1, md5: list.checksums.md5,
     status: list.signature.status, complete,
     tvs: [...tvs].sort(), records: list.records.length, certificates,
+    warnings: [...new Set(list.diagnostics.filter(d => d.severity === 'warning').map(d => d.code))],
   };
   const mac = macOf(name);
   if (mac) s.mac = mac;

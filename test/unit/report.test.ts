@@ -61,6 +61,7 @@ describe('report model', () => {
     assert.equal(s.certificates.length, 4);
     assert.equal(s.earliestNotAfter, '2044-01-01T00:00:00Z');
     assert.equal(s.error, undefined);
+    assert.deepEqual(s.warnings, []);
     assert.equal(macOf('ctlsep0011223344ff.tlv'), '0011223344FF');
     assert.equal(macOf('ITLFile.tlv'), undefined);
     assert.deepEqual(splitPath('C:\\tftp\\ITLFile.tlv'), { folder: 'C:\\tftp', name: 'ITLFile.tlv' });
@@ -203,6 +204,11 @@ describe('report CLI', () => {
     assert.equal(j.totals.files, 12);
     assert.equal(j.files.length, 12);
     assert.equal(j.files[0].certificates, undefined);
+    // Identical files are decoded once, yet each keeps its own path and MAC.
+    const copies = j.files.filter((f: { sha1: string }) => f.sha1 === createHash('sha1').update(good).digest('hex'));
+    assert.equal(copies.length, 5);
+    assert.deepEqual(copies.map((f: { mac: string }) => f.mac), [0, 1, 2, 3, 4].map(mac));
+    assert.equal(new Set(copies.map((f: { path: string }) => f.path)).size, 5);
     assert.equal(j.timeline.length, 6);
     assert.deepEqual(Object.keys(j.outliers[0].reasons[0]).sort(), ['code', 'message']);
     assert.deepEqual(Object.keys(j.folders[0]).sort(), ['files', 'folder', 'groups', 'majorities', 'verified']);

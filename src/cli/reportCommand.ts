@@ -69,7 +69,9 @@ export async function summariseFiles(paths: string[], options: SummariseOptions 
 const day = (iso: string | undefined) => (iso ? iso.slice(0, 10) : '-');
 const short = (hex: string) => (hex.length > 16 ? `${hex.slice(0, 16)}…` : hex);
 
-function table(rows: string[][], indent = '  '): string[] {
+function table(raw: string[][], indent = '  '): string[] {
+  // Escape first, so the columns line up with what is printed.
+  const rows = raw.map(r => r.map(inert));
   const widths = rows[0].map((_, i) => Math.max(...rows.map(r => r[i].length)));
   return rows.map(r => `${indent}${r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ')}`.trimEnd());
 }

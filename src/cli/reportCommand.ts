@@ -4,8 +4,11 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { decode } from '../core/decode';
+import { nodeCrypto } from '../core/crypto';
+import type { TrustRecord } from '../core/model';
+import { parseCertificate } from '../core/x509';
 import { inert } from '../core/dump';
-import { buildReport, relocate, summarise, allVerified, type FileSummary, type Report } from '../core/report';
+import { buildReport, relocate, summarise, allVerified, type CertificateFacts, type FileSummary, type Report } from '../core/report';
 import { fill } from '../core/messages';
 import { reportTotalsL10n } from '../core/report';
 import { IoError, isRemote, load, tlvFiles } from './files';
@@ -19,12 +22,35 @@ const nameKind = (name: string) => (/^ctl/i.test(name) ? 'CTL' : /^itl/i.test(na
 
 export interface SummariseOptions {
   /**
-   * `all` (what the report uses) reads every certificate, which the timeline needs; `signer` reads
-   * only SAST certificates: faster, but the timeline and TVS sets then miss the other records.
+   * `signer` (the default) decodes as `verify` does, reading only SAST certificates, and reads each
+   * other distinct certificate once for the whole run (by the SHA-256 of its DER), which the timeline
+   * and the TVS sets need. `all` decodes every file with every certificate (and its cross-checks).
    */
   certificates?: 'all' | 'signer';
-  /** Decode each distinct content once (by SHA-1 and name kind); copies share its summary. Default true. */
+  /** Decode each distinct content once (by SHA-256 and name kind); copies share its summary. Default true. */
   cache?: boolean;
+}
+
+/** Reads each distinct certificate once: a folder of ITLSEP files repeats the same few thousands of times. */
+function certificateReader(): (bytes: Uint8Array) => (r: TrustRecord) => CertificateFacts | null | undefined {
+  const known = new Map<string, CertificateFacts | null>();
+  return bytes => r => {
+    // The field decode reads the certificate from (the first CERTIFICATE of the record).
+    const field = r.fields.find(f => f.tag === 9);
+    if (!field) return undefined;
+    const key = createHash('sha256').update(bytes.subarray(field.valueRange.start, field.valueRange.end)).digest('hex');
+    let facts = known.get(key);
+    if (facts === undefined) {
+      try {
+        const c = parseCertificate(bytes, field.valueRange, nodeCrypto);
+        facts = { subject: c.subject, serial: c.serial, sha256: c.sha256, notBefore: c.notBefore, notAfter: c.notAfter };
+      } catch {
+        facts = null;
+      }
+      known.set(key, facts);
+    }
+    return facts;
+  };
 }
 
 /**
@@ -33,7 +59,8 @@ export interface SummariseOptions {
  * thousands of identical ITLSEP files decodes one of them.
  */
 export async function summariseFiles(paths: string[], options: SummariseOptions = {}): Promise<FileSummary[]> {
-  const certificates = options.certificates ?? 'all';
+  const certificates = options.certificates ?? 'signer';
+  const reader = certificateReader();
   const cache = new Map<string, FileSummary>();
   const seen = new Set<string>();
   const out: FileSummary[] = [];
@@ -42,7 +69,8 @@ export async function summariseFiles(paths: string[], options: SummariseOptions 
       if (seen.has(file)) continue;
       seen.add(file);
       if (isRemote(file)) {
-        out.push(summarise((await load(file, certificates)).list, file));
+        const { list, bytes } = await load(file, certificates);
+        out.push(summarise(list, file, { certificateOf: reader(bytes) }));
         continue;
       }
       let bytes: Uint8Array;
@@ -52,13 +80,14 @@ export async function summariseFiles(paths: string[], options: SummariseOptions 
         throw new IoError(inert(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`));
       }
       const name = basename(file);
-      const key = options.cache === false ? '' : `${createHash('sha1').update(bytes).digest('hex')}:${nameKind(name)}`;
-      const known = key ? cache.get(key) : undefined;
-      if (known) {
-        out.push(relocate(known, file));
+      // SHA-256, not SHA-1: a SHA-1 collision must not pass one file off as a verified copy of another.
+      const key = options.cache === false ? '' : `${createHash('sha256').update(bytes).digest('hex')}:${nameKind(name)}`;
+      const copy = key ? cache.get(key) : undefined;
+      if (copy) {
+        out.push(relocate(copy, file));
         continue;
       }
-      const s = summarise(decode(bytes, { fileName: name, certificates }), file);
+      const s = summarise(decode(bytes, { fileName: name, certificates }), file, { certificateOf: reader(bytes) });
       if (key) cache.set(key, s);
       out.push(s);
     }

@@ -1,7 +1,7 @@
 // report(folder): a TFTP folder at a glance. Built from small per-file summaries, so a folder of
 // 50,000 ITLSEP files never stays decoded in memory: summarise() each list as it is read, drop the
 // list, then buildReport() over the summaries. Pure: paths are plain strings, time comes in `now`.
-import type { SignatureStatus, TrustList, TrustListKind } from './model';
+import type { CertificateInfo, SignatureStatus, TrustList, TrustListKind, TrustRecord } from './model';
 import { hostOf } from './compare';
 import { commonName } from './names';
 import { ROLE } from './tags';
@@ -53,6 +53,8 @@ export interface FileSummary {
   length: number;
   sha1: string;
   md5: string;
+  /** Identifies the content: groups are keyed by it, so a SHA-1 collision cannot hide a file in another's group. */
+  sha256: string;
   status: SignatureStatus;
   /** Decoded to the end with no error diagnostic. */
   complete: boolean;
@@ -65,7 +67,10 @@ export interface FileSummary {
   certificates: ReportCertificate[];
   /** The first error diagnostic, else the signature's detail when the file does not verify. */
   error?: FileError;
-  /** Codes of the file's warnings (findings such as TOO_MANY_SAST, KIND_MISMATCH), each once. */
+  /**
+   * Codes of the file's warnings (findings such as TOO_MANY_SAST, KIND_MISMATCH), each once. A list
+   * decoded in `signer` mode has no record cross-checks (PUBLICKEY_MISMATCH, …): `show` has those.
+   */
   warnings: string[];
 }
 
@@ -88,9 +93,10 @@ export interface Outlier {
   reasons: OutlierReason[];
 }
 
-/** Files of one folder with byte-identical content. */
+/** Files of one folder with byte-identical content (same SHA-256; SHA-1 shown as CUCM shows it). */
 export interface ContentGroup {
   sha1: string;
+  sha256: string;
   md5: string;
   kind: TrustListKind;
   length: number;
@@ -185,17 +191,32 @@ export function macOf(name: string): string | undefined {
   return /^(?:ITL|CTL)SEP([0-9A-F]{12})\.tlv$/i.exec(name)?.[1]?.toUpperCase();
 }
 
+/** The parts of a certificate the report shows. */
+export type CertificateFacts = Pick<CertificateInfo, 'subject' | 'serial' | 'sha256' | 'notBefore' | 'notAfter'>;
+
+export interface SummariseOptions {
+  /**
+   * Facts for a record whose certificate the decoder did not read (decode's `signer` mode reads only
+   * SAST certificates): lets a caller parse each distinct certificate once across a folder. `null`:
+   * the certificate is not readable X.509 (noted as CERTIFICATE_UNREADABLE in `warnings`).
+   */
+  certificateOf?: (record: TrustRecord) => CertificateFacts | null | undefined;
+}
+
 const cnOf = (subject: { type: string; value: string }[][] | undefined) => subject?.flat().find(a => a.type === 'CN')?.value;
 
 /** The report's view of one decoded list; keep this, drop the list. */
-export function summarise(list: TrustList, path: string): FileSummary {
+export function summarise(list: TrustList, path: string, options: SummariseOptions = {}): FileSummary {
   const { folder, name } = splitPath(path);
   const certificates: ReportCertificate[] = [];
   const tvs = new Set<string>();
   let earliest: string | undefined;
   let signer: ReportSigner | undefined;
+  const warnings = new Set(list.diagnostics.filter(d => d.severity === 'warning').map(d => d.code));
   for (const r of list.records) {
-    const c = r.certificate;
+    const looked = r.certificate || r.certificateError !== undefined ? undefined : options.certificateOf?.(r);
+    if (looked === null) warnings.add('CERTIFICATE_UNREADABLE');
+    const c: CertificateFacts | undefined = r.certificate ?? looked ?? undefined;
     if (r.isSigner) {
       signer = { index: r.index, commonName: cnOf(c?.subject) ?? commonName(r.subjectName) ?? r.subjectName ?? '', serial: c?.serial ?? r.serial ?? '', sha256: c?.sha256 ?? '' };
     }
@@ -212,10 +233,10 @@ export function summarise(list: TrustList, path: string): FileSummary {
   const s: FileSummary = {
     path, folder, name,
     kind: list.kind, fileNameKind: list.fileNameKind,
-    length: list.length, sha1: list.checksums.sha1, md5: list.checksums.md5,
+    length: list.length, sha1: list.checksums.sha1, md5: list.checksums.md5, sha256: list.checksums.sha256,
     status: list.signature.status, complete,
     tvs: [...tvs].sort(), records: list.records.length, certificates,
-    warnings: [...new Set(list.diagnostics.filter(d => d.severity === 'warning').map(d => d.code))],
+    warnings: [...warnings],
   };
   const mac = macOf(name);
   if (mac) s.mac = mac;
@@ -277,19 +298,19 @@ export function buildReport(summaries: Iterable<FileSummary>, options: ReportOpt
     const groups = new Map<string, ContentGroup>();
     for (const s of files) {
       totals.files++;
-      contents.add(s.sha1);
+      contents.add(s.sha256);
       if (s.status === 'verified') totals.verified++;
       else totals.notVerified++;
       if (!s.complete) totals.malformed++;
-      const g = groups.get(s.sha1);
+      const g = groups.get(s.sha256);
       if (g) {
         g.count++;
         g.paths.push(s.path);
       } else {
-        const group: ContentGroup = { sha1: s.sha1, md5: s.md5, kind: s.kind, length: s.length, status: s.status, complete: s.complete, records: s.records, count: 1, paths: [s.path] };
+        const group: ContentGroup = { sha1: s.sha1, sha256: s.sha256, md5: s.md5, kind: s.kind, length: s.length, status: s.status, complete: s.complete, records: s.records, count: 1, paths: [s.path] };
         if (s.signer) group.signer = s.signer;
         if (s.earliestNotAfter) group.earliestNotAfter = s.earliestNotAfter;
-        groups.set(s.sha1, group);
+        groups.set(s.sha256, group);
       }
       for (const c of s.certificates) {
         const t = timeline.get(c.sha256);

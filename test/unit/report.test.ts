@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { decode } from '../../src/core/decode';
 import { buildReport, macOf, splitPath, summarise, type FileSummary } from '../../src/core/report';
-import { csvCell } from '../../src/cli/reportCommand';
+import { csvCell, summariseFiles } from '../../src/cli/reportCommand';
 import { escapeText } from '../../src/cli/reportHtml';
 import { buildTrustList, type TrustListSpec } from '../support/builder';
 import { makeCert } from '../support/certs';
@@ -212,7 +212,7 @@ describe('report CLI', () => {
     assert.equal(j.timeline.length, 6);
     assert.deepEqual(Object.keys(j.outliers[0].reasons[0]).sort(), ['code', 'message']);
     assert.deepEqual(Object.keys(j.folders[0]).sort(), ['files', 'folder', 'groups', 'majorities', 'verified']);
-    assert.deepEqual(Object.keys(j.folders[0].groups[0]).sort(), ['complete', 'count', 'earliestNotAfter', 'kind', 'length', 'md5', 'paths', 'records', 'sha1', 'signer', 'status']);
+    assert.deepEqual(Object.keys(j.folders[0].groups[0]).sort(), ['complete', 'count', 'earliestNotAfter', 'kind', 'length', 'md5', 'paths', 'records', 'sha1', 'sha256', 'signer', 'status']);
   });
 
   it('--csv: a header and one row per file; hostile names quoted and neutralised', () => {
@@ -256,6 +256,16 @@ describe('report CLI', () => {
     assert.equal((svg.match(/<g><title>/g) ?? []).length, 9);
     const table = page.slice(page.indexOf('</svg>'));
     assert.equal((table.match(/<tr><td class="d">\d{4}-\d\d-\d\d<\/td>/g) ?? []).length, 9);
+  });
+
+  it('signer-mode decoding with each certificate read once gives the report that decoding every certificate gives', async () => {
+    const paths = [join(dir, 'tftp'), join(dir, 'tftp2'), hostile];
+    const fast = await summariseFiles(paths);
+    const full = await summariseFiles(paths, { certificates: 'all', cache: false });
+    const strip = (files: FileSummary[]) => files.map(({ warnings: _, ...rest }) => rest);
+    assert.deepEqual(strip(fast), strip(full));
+    assert.deepEqual(buildReport(fast, { now: NOW }), buildReport(full, { now: NOW }));
+    assert.equal(buildReport(fast, { now: NOW }).timeline.length, 9);
   });
 
   it('usage: one format at a time; no .tlv files is a usage error', () => {

@@ -258,6 +258,23 @@ describe('report CLI', () => {
     assert.equal((table.match(/<tr><td class="d">\d{4}-\d\d-\d\d<\/td>/g) ?? []).length, 9);
   });
 
+  it('a hostile file name is file text too: inert in text, quoted and neutralised in CSV, escaped in HTML', () => {
+    const names = join(dir, 'names');
+    mkdirSync(names);
+    writeFileSync(join(names, '-ITL<b onmouseover=x>\nOK   forged.tlv'), good);
+    const text = cli('report', names);
+    assert.equal(text.status, 0, text.stderr);
+    assert.doesNotMatch(text.stdout, /^OK {3}forged/m);
+    const csv = cli('report', '--csv', names).stdout.split('\r\n');
+    assert.equal(csv.length, 3);
+    assert.ok(csv[1].includes(`,'-ITL<b onmouseover=x>\\u{000A}OK   forged.tlv,`), csv[1]);
+    const out = join(dir, 'names.html');
+    cli('report', '--html', out, names);
+    const page = readFileSync(out, 'utf8');
+    assert.ok(!page.includes('<b onmouseover'));
+    assert.ok(page.includes('-ITL&#60;b onmouseover=x&#62;\\u{000A}OK   forged.tlv'));
+  });
+
   it('signer-mode decoding with each certificate read once gives the report that decoding every certificate gives', async () => {
     const paths = [join(dir, 'tftp'), join(dir, 'tftp2'), hostile];
     const fast = await summariseFiles(paths);

@@ -349,7 +349,6 @@ export function buildReport(summaries: Iterable<FileSummary>, options: ReportOpt
       const tvs = majorityOf(same, tvsKey);
       if (tvs) m.tvs = { sha256s: tvs.item.tvs, count: tvs.count, of: tvs.of };
       majorities.push(m);
-      if (same.length < 2) continue;
       for (const s of same) {
         const k = signerKey(s);
         if (signer && k !== undefined && k !== signer.key) {
@@ -377,10 +376,10 @@ export function buildReport(summaries: Iterable<FileSummary>, options: ReportOpt
   return { generatedAt: new Date(now).toISOString(), expiryWarningDays: warnDays, totals, outliers, folders, timeline: entries };
 }
 
-/** One sentence summing the report up (English; `reportTotalsL10n` for the translation). */
+/** One sentence summing the report up, as a template: `fill()` gives the English. */
 export function reportTotalsL10n(t: ReportTotals): Localizable {
   return localizable(M.REPORT_TOTALS, { files: t.files, folders: t.folders, verified: t.verified, notVerified: t.notVerified, contents: t.distinctContents, outliers: t.outliers, certificates: t.certificates, expired: t.expired, expiring: t.expiring });
 }
 
-/** `isOk`: the CLI's exit status rule: every file verified. */
+/** The CLI's exit status rule: there are files, and every one verified. */
 export const allVerified = (r: Report) => r.totals.files > 0 && r.totals.notVerified === 0;

@@ -9,6 +9,7 @@ import { UsageError } from './usage';
 import { FETCH_USAGE, FetchUsageError, runFetch } from './fetchCommand';
 import { WHICH } from './whichCommand';
 import { PREFLIGHT_OPTIONS, PREFLIGHT_USAGE, runPreflight } from './preflightCommand';
+import { REPORT_USAGE, runReport } from './reportCommand';
 
 declare const __VERSION__: string;
 
@@ -84,6 +85,12 @@ const COMMANDS: Record<string, Command> = {
     min: 0, max: 0,
     options: PREFLIGHT_OPTIONS,
     run: (_files, values, write) => runPreflight(values, write),
+  },
+  report: {
+    usage: REPORT_USAGE,
+    min: 1, max: Infinity,
+    options: { json: { type: 'boolean' }, csv: { type: 'boolean' }, html: { type: 'string' } },
+    run: (paths, values, write) => runReport(paths, { json: values.json === true, csv: values.csv === true, html: values.html as string | undefined }, write),
   },
 };
 const FETCH = 'fetch HOST NAME…       download from a CUCM TFTP server (see fetch --help)';

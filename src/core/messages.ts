@@ -201,3 +201,9 @@ export const PF_ERR_CALLMANAGER_AND_TVS = 'The CallManager certificate ({callMan
 export const PF_ERR_ITL_SIGNER_AND_TVS = "The next ITL changes its signer ({old} → {new}) and a TVS record in the same step: a phone that does not trust the new signer can only be vouched for by a TVS certificate it already holds.";
 export const PF_ERR_NO_ANCHOR = 'None of the certificates the phone trusts (SAST of its CTL; SAST, TFTP, CCM+TFTP and TVS of its ITL) is in the next files: phones that reject them have no anchor left.';
 export const PF_ERR_WRONG_KIND = '{slot} is a {kind} file, used here as a {expected}.';
+// Report over a folder (report.ts): why a file is an outlier, and the totals.
+export const REPORT_OUTLIER_MALFORMED = 'The file is malformed at {at}: {error}';
+export const REPORT_OUTLIER_NOT_VERIFIED = 'The file does not verify ({status}): {detail}';
+export const REPORT_OUTLIER_SIGNER = 'Signed by {signer} (serial {serial}), while {count} of the {total} {kind} files in this folder are signed by {majority} (serial {majoritySerial}).';
+export const REPORT_OUTLIER_TVS = 'Holds {tvs} TVS certificate(s) that differ from the set of {majority} held by {count} of the {total} {kind} files in this folder.';
+export const REPORT_TOTALS = '{files} file(s) in {folders} folder(s): {verified} verified, {notVerified} not verified; {contents} distinct content(s); {outliers} outlier(s); {certificates} certificate(s), {expired} expired, {expiring} expiring soon.';

@@ -1,0 +1,195 @@
+// `report DIR… [--json | --csv | --html FILE]`: a TFTP folder at a glance. Each file is read,
+// decoded, summarised and dropped; the report is built over the summaries (src/core/report.ts).
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { decode } from '../core/decode';
+import { nodeCrypto } from '../core/crypto';
+import type { TrustRecord } from '../core/model';
+import { parseCertificate } from '../core/x509';
+import { inert } from '../core/dump';
+import { allVerified, buildReport, relocate, reportTotalsL10n, summarise, type CertificateFacts, type FileSummary, type Report } from '../core/report';
+import { fill } from '../core/messages';
+import { IoError, isRemote, load, tlvFiles } from './files';
+import { UsageError } from './usage';
+import { renderReportHtml } from './reportHtml';
+
+export const REPORT_USAGE = 'report [--json|--csv|--html FILE] DIR…  a folder at a glance: groups, outliers, certificate timeline';
+
+/** What phones load a file as, by its name: part of what decides its decoding besides the bytes. */
+const nameKind = (name: string) => (/^ctl/i.test(name) ? 'CTL' : /^itl/i.test(name) ? 'ITL' : 'unknown');
+
+export interface SummariseOptions {
+  /**
+   * `signer` (the default) decodes as `verify` does, reading only SAST certificates, and reads each
+   * other distinct certificate once for the whole run (by the SHA-256 of its DER), which the timeline
+   * and the TVS sets need. `all` decodes every file with every certificate (and its cross-checks).
+   */
+  certificates?: 'all' | 'signer';
+  /** Decode each distinct content once (by SHA-256 and name kind); copies share its summary. Default true. */
+  cache?: boolean;
+}
+
+/** Reads each distinct certificate once: a folder of ITLSEP files repeats the same few thousands of times. */
+function certificateReader(): (bytes: Uint8Array) => (r: TrustRecord) => CertificateFacts | null | undefined {
+  const known = new Map<string, CertificateFacts | null>();
+  return bytes => r => {
+    // The field decode reads the certificate from (the first CERTIFICATE of the record).
+    const field = r.fields.find(f => f.tag === 9);
+    if (!field) return undefined;
+    const key = createHash('sha256').update(bytes.subarray(field.valueRange.start, field.valueRange.end)).digest('hex');
+    let facts = known.get(key);
+    if (facts === undefined) {
+      try {
+        const c = parseCertificate(bytes, field.valueRange, nodeCrypto);
+        facts = { subject: c.subject, serial: c.serial, sha256: c.sha256, notBefore: c.notBefore, notAfter: c.notAfter };
+      } catch {
+        facts = null;
+      }
+      known.set(key, facts);
+    }
+    return facts;
+  };
+}
+
+/**
+ * Summaries of every .tlv file under `paths`, each path once. Identical bytes under a name of the same
+ * kind decode identically (decode is a function of the bytes and the name's kind), so a folder of
+ * thousands of identical ITLSEP files decodes one of them.
+ */
+export async function summariseFiles(paths: string[], options: SummariseOptions = {}): Promise<FileSummary[]> {
+  const certificates = options.certificates ?? 'signer';
+  const reader = certificateReader();
+  const cache = new Map<string, FileSummary>();
+  const seen = new Set<string>();
+  const out: FileSummary[] = [];
+  for (const path of paths) {
+    for (const file of tlvFiles(path)) {
+      if (seen.has(file)) continue;
+      seen.add(file);
+      if (isRemote(file)) {
+        const { list, bytes } = await load(file, certificates);
+        out.push(summarise(list, file, { certificateOf: reader(bytes) }));
+        continue;
+      }
+      let bytes: Uint8Array;
+      try {
+        bytes = new Uint8Array(readFileSync(file));
+      } catch (e) {
+        throw new IoError(inert(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`));
+      }
+      const name = basename(file);
+      // SHA-256, not SHA-1: a SHA-1 collision must not pass one file off as a verified copy of another.
+      const key = options.cache === false ? '' : `${createHash('sha256').update(bytes).digest('hex')}:${nameKind(name)}`;
+      const copy = key ? cache.get(key) : undefined;
+      if (copy) {
+        out.push(relocate(copy, file));
+        continue;
+      }
+      const s = summarise(decode(bytes, { fileName: name, certificates }), file, { certificateOf: reader(bytes) });
+      if (key) cache.set(key, s);
+      out.push(s);
+    }
+  }
+  return out;
+}
+
+const day = (iso: string | undefined) => (iso ? iso.slice(0, 10) : '-');
+const short = (hex: string) => (hex.length > 16 ? `${hex.slice(0, 16)}…` : hex);
+
+function table(raw: string[][], indent = '  '): string[] {
+  // Escape first, so the columns line up with what is printed.
+  const rows = raw.map(r => r.map(inert));
+  const widths = rows[0].map((_, i) => Math.max(...rows.map(r => r[i].length)));
+  return rows.map(r => `${indent}${r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ')}`.trimEnd());
+}
+
+/** The text view: totals, outliers first, then each folder's groups, then the timeline. */
+export function renderReportText(r: Report): string {
+  const out: string[] = [];
+  out.push(fill(reportTotalsL10n(r.totals)));
+  out.push('', `Outliers (${r.outliers.length})`);
+  if (!r.outliers.length) out.push('  none');
+  for (const o of r.outliers) {
+    out.push(`  ${o.path}  ${o.kind}  ${o.status}`);
+    for (const why of o.reasons) out.push(`    [${why.code}] ${why.message}`);
+  }
+  out.push('', 'Folders');
+  for (const f of r.folders) {
+    out.push(`  ${f.folder || '.'}: ${f.files} file(s), ${f.verified} verified, ${f.groups.length} distinct content(s)`);
+    const rows = [['count', 'kind', 'status', 'records', 'earliest expiry', 'sha1', 'signer', 'files']];
+    for (const g of f.groups) {
+      const names = g.paths.slice(0, 3).map(p => basename(p)).join(', ') + (g.paths.length > 3 ? `, … (${g.paths.length - 3} more)` : '');
+      const signer = g.signer ? `#${g.signer.index} ${g.signer.commonName} (serial ${g.signer.serial})` : '-';
+      rows.push([String(g.count), g.kind, g.status, String(g.records), day(g.earliestNotAfter), short(g.sha1), signer, names]);
+    }
+    out.push(...table(rows, '    '));
+  }
+  out.push('', `Certificate timeline (${r.timeline.length}; as of ${day(r.generatedAt)}, expiring = within ${r.expiryWarningDays} days)`);
+  const rows = [['not after', 'not before', 'state', 'signer', 'roles', 'files', 'serial', 'sha256', 'host']];
+  for (const t of r.timeline) {
+    rows.push([day(t.notAfter), day(t.notBefore), t.expired ? 'EXPIRED' : t.expiring ? 'EXPIRING' : 'ok', t.isSigner ? 'yes' : '', t.roles.join('+'), String(t.files), t.serial, short(t.sha256), t.host]);
+  }
+  if (r.timeline.length) out.push(...table(rows));
+  else out.push('  none');
+  // One escape over every line: no name or message from a file can add a line or reorder one.
+  return `${out.map(inert).join('\n')}\n`;
+}
+
+/** RFC 4180 cell; a cell a spreadsheet would run as a formula (= + - @, tab, CR) starts with an apostrophe. */
+export function csvCell(value: string | number | boolean | undefined): string {
+  let s = value === undefined ? '' : typeof value === 'string' ? inert(value) : String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export const CSV_COLUMNS = ['path', 'folder', 'name', 'kind', 'fileNameKind', 'mac', 'status', 'verified', 'complete', 'records', 'length', 'sha1', 'md5',
+  'signerIndex', 'signerCN', 'signerSerial', 'signerSha256', 'tvsSha256', 'earliestNotAfter', 'outlier', 'reasons', 'error', 'errorOffset', 'warnings'] as const;
+
+/** One row per file, in the order read. */
+export function renderReportCsv(r: Report, files: FileSummary[]): string {
+  const reasons = new Map(r.outliers.map(o => [o.path, o.reasons]));
+  const rows = [CSV_COLUMNS.map(csvCell).join(',')];
+  for (const s of files) {
+    const why = reasons.get(s.path) ?? [];
+    rows.push([
+      s.path, s.folder, s.name, s.kind, s.fileNameKind, s.mac, s.status, s.status === 'verified', s.complete, s.records, s.length, s.sha1, s.md5,
+      s.signer?.index, s.signer?.commonName, s.signer?.serial, s.signer?.sha256, s.tvs.join(' '), s.earliestNotAfter,
+      why.length > 0, why.map(w => `${w.code}: ${w.message}`).join(' | '), s.error?.message, s.error?.offset, s.warnings.join(' '),
+    ].map(csvCell).join(','));
+  }
+  return `${rows.join('\r\n')}\r\n`;
+}
+
+export interface ReportFlags {
+  json?: boolean;
+  csv?: boolean;
+  html?: string;
+}
+
+export async function runReport(paths: string[], flags: ReportFlags, write: (s: string) => void, now = new Date()): Promise<number> {
+  const formats = [flags.json, flags.csv, flags.html !== undefined].filter(Boolean).length;
+  if (formats > 1) throw new UsageError('choose one of --json, --csv and --html', 'report');
+  if (flags.html === '') throw new UsageError('--html needs a file name', 'report');
+  const files = await summariseFiles(paths);
+  if (files.length === 0) throw new UsageError(`no .tlv files found in ${paths.join(' ')}`, 'report');
+  const report = buildReport(files, { now });
+  if (flags.json) {
+    // The model, then one entry per file without its certificates (the timeline holds each once). The
+    // l10n templates are for the extension's translations; the JSON keeps the English sentences.
+    const perFile = files.map(({ certificates: _, ...rest }) => rest);
+    write(`${JSON.stringify({ ...report, files: perFile }, (key, value: unknown) => (key === 'l10n' ? undefined : value), 2)}\n`);
+  } else if (flags.csv) {
+    write(renderReportCsv(report, files));
+  } else if (flags.html !== undefined) {
+    try {
+      writeFileSync(flags.html, renderReportHtml(report, files));
+    } catch (e) {
+      throw new IoError(inert(`cannot write ${flags.html}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`));
+    }
+    write(`${inert(`${fill(reportTotalsL10n(report.totals))} Written to ${flags.html}.`)}\n`);
+  } else {
+    write(renderReportText(report));
+  }
+  return allVerified(report) ? 0 : 1;
+}

@@ -1,48 +1,12 @@
-// Wiring only: registers the editor, the text view, the hover and the commands.
-import * as vscode from 'vscode';
-import { EditorRegistry, type RenderEvent } from './editorRegistry';
-import { TlvEditorProvider } from './tlvEditorProvider';
-import { DumpContentProvider } from './dumpContentProvider';
-import { TlvDumpHoverProvider } from './hoverProvider';
-import { registerShowDump } from './commands/showDump';
-import { registerExportCertificate } from './commands/exportCertificate';
-import { registerCopyField } from './commands/copyField';
-import { registerOpenInHexEditor } from './commands/openInHexEditor';
-import { registerRevealRecord } from './commands/revealRecord';
-import type { RenderedSummary } from '../shared/protocol';
-import { registerCompare } from './compare/commands';
-import type { CompareApi } from './compare/comparePanels';
+// The Node entry (package.json `main`): desktop and remote extension hosts. Native crypto.
+import type * as vscode from 'vscode';
+import { nodeCrypto } from '../node/nodeCrypto';
+import { activate as activateWith, type TlvViewerApi } from './activate';
 
-/** Returned from activate for integration tests: what each editor's webview reported it shows. */
-export interface TlvViewerApi {
-  renderedSummary(uri: string): RenderedSummary | undefined;
-  onDidRender: vscode.Event<RenderEvent>;
-  compare: CompareApi;
-}
+export type { TlvViewerApi } from './activate';
 
 export function activate(context: vscode.ExtensionContext): TlvViewerApi {
-  const log = vscode.window.createOutputChannel('CUCM Trust List', { log: true });
-  const dumps = DumpContentProvider.register();
-  const registry = new EditorRegistry(dumps.provider);
-  const compare = registerCompare(context.extensionUri, log);
-  context.subscriptions.push(
-    log,
-    registry,
-    dumps.disposable,
-    TlvEditorProvider.register(context, registry, log),
-    TlvDumpHoverProvider.register(dumps.provider),
-    registerShowDump(registry),
-    registerExportCertificate(registry),
-    registerCopyField(registry),
-    registerOpenInHexEditor(registry),
-    registerRevealRecord(registry),
-    compare.disposable,
-  );
-  return {
-    renderedSummary: uri => registry.renderedSummary(uri),
-    onDidRender: registry.onDidRender,
-    compare: compare.api,
-  };
+  return activateWith(context, { host: 'node', crypto: nodeCrypto });
 }
 
 export function deactivate(): void {

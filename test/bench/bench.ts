@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { decode } from '../../src/core/decode';
+import { decode } from '../../src/node/decode';
 import { renderShowCtl } from '../../src/core/dump';
 import { compare } from '../../src/core/compare';
 import { tlvFiles, verifyLine } from '../../src/cli/files';

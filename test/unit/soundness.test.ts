@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { constants } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { decode } from '../../src/core/decode';
+import { decode } from '../../src/node/decode';
 import { compare, type Comparison } from '../../src/core/compare';
 import { renderShowCtl } from '../../src/core/dump';
 import type { DecodeOptions, TrustList } from '../../src/core/model';

@@ -1,7 +1,8 @@
 // Builds the extension host bundle, the webview bundle and the CLI; with --tests also the
 // unit tests, the benchmark and the integration suite (each a self-contained bundle).
 import * as esbuild from 'esbuild';
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 
 const tests = process.argv.includes('--tests');
@@ -21,6 +22,26 @@ builds.push(esbuild.build({ bundle: true, platform: 'browser', format: 'iife', t
   logLevel: 'warning', entryPoints: ['src/webview/compare/main.ts'], outfile: 'dist/compare.js' }));
 builds.push(esbuild.build({ bundle: true, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: true,
   logLevel: 'warning', entryPoints: ['src/webview/preflight/main.ts'], outfile: 'dist/preflight.js' }));
+
+// The web extension (package.json `browser`): VS Code's web worker extension host loads CommonJS.
+// No Node built-in may reach it, not even as an external: the build fails if one does, and the
+// metafile is kept beside the bundle for the unit test that says the same.
+const NODE_BUILTINS = new Set(builtinModules.flatMap(m => [m, `node:${m}`]));
+const isNodeBuiltin = path => path.startsWith('node:') || NODE_BUILTINS.has(path) || NODE_BUILTINS.has(path.split('/')[0]);
+builds.push(esbuild.build({ bundle: true, platform: 'browser', format: 'cjs', target: 'es2022', sourcemap: true, minify: true,
+  logLevel: 'warning', entryPoints: ['src/web/extension.ts'], outfile: 'dist/web/extension.js', external: ['vscode'], metafile: true,
+  // forge's util probes `process` and `Buffer` behind typeof; make sure no polyfill is ever looked for.
+  define: { 'process.browser': 'true' } }).then(result => {
+  mkdirSync('dist/web', { recursive: true });
+  writeFileSync('dist/web/extension.meta.json', JSON.stringify(result.metafile));
+  const bad = [
+    ...Object.keys(result.metafile.inputs).filter(isNodeBuiltin),
+    ...Object.values(result.metafile.inputs).flatMap(i => i.imports.map(x => x.path)).filter(isNodeBuiltin),
+    ...Object.values(result.metafile.outputs).flatMap(o => o.imports.map(x => x.path)).filter(isNodeBuiltin),
+  ];
+  if (bad.length) throw new Error(`dist/web/extension.js must not import Node built-ins: ${[...new Set(bad)].join(', ')}`);
+  return result;
+}));
 if (tests) {
   builds.push(esbuild.build({ ...node, entryPoints: list('test/unit', /\.test\.ts$/), outdir: 'out/test/unit', external: ['vscode-oniguruma', 'vscode-textmate'] }));
   builds.push(esbuild.build({ ...node, entryPoints: list('test/bench', /\.ts$/), outdir: 'out/test/bench' }));

@@ -1,7 +1,7 @@
 // Reading trust-list files for the CLI, and the `verify` walk over folders.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { decode } from '../core/decode';
+import { decode } from '../node/decode';
 import { inert } from '../core/dump';
 import type { TrustList } from '../core/model';
 import { FetchError } from '../node/fetchError';

@@ -3,8 +3,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { decode } from '../core/decode';
-import { nodeCrypto } from '../core/crypto';
+import { decode } from '../node/decode';
+import { nodeCrypto } from '../node/nodeCrypto';
 import type { TrustRecord } from '../core/model';
 import { parseCertificate } from '../core/x509';
 import { inert } from '../core/dump';

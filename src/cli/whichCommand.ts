@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { decode } from '../core/decode';
+import { decode } from '../node/decode';
 import { inert } from '../core/dump';
 import { formatPhoneHash, parsePhoneHash, PhoneHashError, type PhoneHash } from '../core/phoneHash';
 import type { TrustList } from '../core/model';

@@ -1,11 +1,14 @@
-// decode(bytes): the trust-list decoder. Never throws on bad input: it returns what it could
-// read before a fault, plus diagnostics that name the offset and what was expected.
-import type { DecodeOptions, Diagnostic, Field, FieldValue, Header, TrustList, TrustRecord, TrustListKind } from './model';
+// The trust-list decoder. Never throws on bad input: it returns what it could read before a
+// fault, plus diagnostics that name the offset and what was expected. Reading the structure
+// (fields, records, certificates, checksums) is synchronous and needs only a Hasher; the
+// signature verdict then comes from the crypto port, at once (`decode`, Node) or awaited
+// (`decodeTrustList`, any port, WebCrypto included). Both end in the same verifySignature.
+import type { DecodeOptions, Diagnostic, Field, FieldValue, Header, SignatureResult, TrustList, TrustRecord, TrustListKind } from './model';
 import { CONTAINERS, DIGESTS, HEADER_TAGS, PADDING_TAG, RECORD_TAGS, ROLE, ROLES, roleInfo, type TagInfo } from './tags';
 import { at, decodeText, toHex } from './hex';
 import * as M from './messages';
 import { fill, localizable, type L10nArg, type Localizable } from './messages';
-import { nodeCrypto, type CryptoPort } from './crypto';
+import type { CryptoPort, Hasher, SyncCryptoPort } from './crypto';
 import { parseCertificate } from './x509';
 import { crossCheckRecord } from './crosscheck';
 import { fileFindings } from './findings';
@@ -19,7 +22,7 @@ const HEADER_NAME = localizable(M.THE_HEADER);
 interface Ctx {
   bytes: Uint8Array;
   diagnostics: Diagnostic[];
-  crypto: CryptoPort;
+  crypto: Hasher;
 }
 
 function diag(ctx: Ctx, severity: Diagnostic['severity'], code: string, offset: number, l10n: Localizable, path?: string, end?: number): void {
@@ -237,7 +240,8 @@ function kindOf(header: Header, fileName?: string): Pick<TrustList, 'kind' | 'ki
   return { kind: byName, kindSource: byName === 'unknown' ? 'none' : 'file name', fileNameKind: byName };
 }
 
-export function decode(bytes: Uint8Array, options: DecodeOptions = {}, crypto: CryptoPort = nodeCrypto): TrustList {
+/** Structure, certificates and checksums; the signature is left 'malformed' with no detail until `conclude`. */
+function decodeStructure(bytes: Uint8Array, options: DecodeOptions, crypto: Hasher): TrustList {
   const ctx: Ctx = { bytes, diagnostics: [], crypto };
   const size = bytes.length;
   // Anything that does not open with VERSION is not a trust list: say so at offset 0, read no further.
@@ -331,7 +335,27 @@ export function decode(bytes: Uint8Array, options: DecodeOptions = {}, crypto: C
   };
   // Cross-checks explain a file to a person; `signer` mode only answers "does it verify?".
   if (options.certificates !== 'signer') for (const r of records) crossCheckRecord(r, bytes, ctx.diagnostics);
-  list.signature = verifySignature(list, bytes, crypto);
-  ctx.diagnostics.push(...fileFindings(list, options.fileName));
   return list;
+}
+
+/** The signature verdict and the file's findings (which read the signer verifySignature marked). */
+function conclude(list: TrustList, signature: SignatureResult, options: DecodeOptions): TrustList {
+  list.signature = signature;
+  list.diagnostics.push(...fileFindings(list, options.fileName));
+  return list;
+}
+
+/** Decode and verify with a synchronous port (Node's native crypto: src/node/decode.ts passes it). */
+export function decode(bytes: Uint8Array, options: DecodeOptions, crypto: SyncCryptoPort): TrustList {
+  const list = decodeStructure(bytes, options, crypto);
+  const signature: SignatureResult | Promise<SignatureResult> = verifySignature(list, bytes, crypto);
+  // A programmer's error (an asynchronous port typed as synchronous), never a verdict.
+  if (signature instanceof Promise) throw new Error('decode() was given an asynchronous crypto port: use decodeTrustList()');
+  return conclude(list, signature, options);
+}
+
+/** Decode and verify with any port; the decoding itself is the same synchronous pass as `decode`. */
+export async function decodeTrustList(bytes: Uint8Array, options: DecodeOptions, crypto: CryptoPort): Promise<TrustList> {
+  const list = decodeStructure(bytes, options, crypto);
+  return conclude(list, await verifySignature(list, bytes, crypto), options);
 }

@@ -56,6 +56,7 @@ export const SIGNER_NO_CERTIFICATE = 'The signer, record #{record}, has no CERTI
 /** `error` is the X.509 parser's own technical detail (English). */
 export const SIGNER_CERTIFICATE_UNREADABLE = "The signer's certificate (record #{record}) could not be read ({error}), so the signature was not checked.";
 export const SIGNER_KEY_UNSUPPORTED = 'The signer, record #{record}, has a {algorithm} key; trust lists are signed with RSA PKCS#1 v1.5 or ECDSA, so the signature was not checked.';
+export const SIGNER_CURVE_UNSUPPORTED = 'The signer, record #{record}, has an EC key on curve {curve}; only P-256, P-384 and P-521 are checked (on every host), so the signature was not checked.';
 export const SIGNATURE_VERIFIES_BUT_DAMAGED = 'The signed bytes verify with the key of record #{record} ({role}), but the file is malformed: {reason}.';
 export const DECODING_STOPPED = 'decoding stopped before the end of the file';
 export const SIGNER_MAYBE_IN_DAMAGE = 'The file is damaged, so the signer record may be among the bytes that could not be decoded.';

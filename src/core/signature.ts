@@ -1,8 +1,9 @@
 // Find the signer and verify the file signature. "verified" is returned in exactly one place,
 // and only when the file decoded without error and the crypto port says the signature checks out
-// with the key of the signer's own certificate.
+// with the key of the signer's own certificate. The port may answer at once (Node) or later
+// (WebCrypto): both answers go through the same `conclude`.
 import type { ByteRange, SignatureResult, TrustList, TrustRecord } from './model';
-import type { CryptoPort, HashName, SignatureScheme } from './crypto';
+import type { CryptoPort, HashName, SignatureScheme, SyncCryptoPort } from './crypto';
 import { sameSerial } from './crosscheck';
 import { sameName, sameNameText } from './names';
 import { flatFields } from './fields';
@@ -13,6 +14,7 @@ import { fill, localizable, type Localizable } from './messages';
 const HASHES: Record<number, HashName> = { 1: 'sha1', 2: 'sha256', 3: 'sha512' };
 /** Key algorithms a trust list may be signed with, by the name x509.ts gives them. */
 const SCHEMES: Record<string, SignatureScheme> = { RSA: 'RSA-PKCS1-v1_5', EC: 'ECDSA' };
+const EC_CURVES: ReadonlySet<string> = new Set(['P-256', 'P-384', 'P-521']);
 
 function issuerMatches(r: TrustRecord, caName: string | undefined): boolean {
   if (caName === undefined) return false;
@@ -40,7 +42,16 @@ const roleOf = (r: TrustRecord) => r.roleName ?? localizable(M.UNKNOWN_ROLE);
 const sentences = (first: Localizable, ...next: Localizable[]): Localizable =>
   next.reduce((all, n) => localizable(M.TWO_SENTENCES, { first: all, next: n }), first);
 
-export function verifySignature(list: TrustList, bytes: Uint8Array, crypto: CryptoPort): SignatureResult {
+const isPromise = (v: unknown): v is PromiseLike<unknown> => typeof (v as PromiseLike<unknown> | null)?.then === 'function';
+
+/**
+ * The verdict. Finding the signer (and marking it `isSigner`) happens before the port is asked,
+ * so the file's findings never wait for cryptography. With a synchronous port the result is
+ * synchronous; with an asynchronous one it is a promise that never rejects.
+ */
+export function verifySignature(list: TrustList, bytes: Uint8Array, crypto: SyncCryptoPort): SignatureResult;
+export function verifySignature(list: TrustList, bytes: Uint8Array, crypto: CryptoPort): SignatureResult | Promise<SignatureResult>;
+export function verifySignature(list: TrustList, bytes: Uint8Array, crypto: CryptoPort): SignatureResult | Promise<SignatureResult> {
   const sigField = flatFields(list.header.fields).find(f => f.tag === 12);
   const digestCode = list.header.digest?.code;
   const digest = digestCode === undefined ? undefined : (HASHES[digestCode]?.toUpperCase() ?? `unknown(${digestCode})`);
@@ -82,20 +93,36 @@ export function verifySignature(list: TrustList, bytes: Uint8Array, crypto: Cryp
   if (!scheme) {
     return { ...base, status: 'unsupported', ...at, ...said(localizable(M.SIGNER_KEY_UNSUPPORTED, { record: signer.index, algorithm: cert.keyAlgorithm })) };
   }
+  // The curves every host can check (WebCrypto has no others): the same answer on the desktop and the web.
+  if (scheme === 'ECDSA' && !EC_CURVES.has(cert.curve ?? '')) {
+    return { ...base, status: 'unsupported', ...at, ...said(localizable(M.SIGNER_CURVE_UNSUPPORTED, { record: signer.index, curve: cert.curve ?? '?' })) };
+  }
   const key = { der: bytes.subarray(cert.spkiRange.start, cert.spkiRange.end), scheme };
   const parts = signedRanges.map(r => bytes.subarray(r.start, r.end));
   const result = { ...base, algorithm: scheme, ...at };
-  if (crypto.verify(hash, key, parts, signature)) {
-    // Bytes that verify do not make a sound file: a phone's parser may read them otherwise.
-    if (damaged) return { ...result, status: 'malformed', ...said(localizable(M.SIGNATURE_VERIFIES_BUT_DAMAGED, { record: signer.index, role: roleOf(signer), reason })) };
-    const l = localizable(M.SIGNATURE_VERIFIED, { record: signer.index, role: roleOf(signer), algorithm: scheme, hash: hash.toUpperCase() });
-    return { ...result, status: 'verified', ...said(l) };
+  const conclude = (ok: unknown): SignatureResult => {
+    // Only a literal `true` is a yes: a promise or any other truthy value is not.
+    if (ok === true) {
+      // Bytes that verify do not make a sound file: a phone's parser may read them otherwise.
+      if (damaged) return { ...result, status: 'malformed', ...said(localizable(M.SIGNATURE_VERIFIES_BUT_DAMAGED, { record: signer.index, role: roleOf(signer), reason })) };
+      const l = localizable(M.SIGNATURE_VERIFIED, { record: signer.index, role: roleOf(signer), algorithm: scheme, hash: hash.toUpperCase() });
+      return { ...result, status: 'verified', ...said(l) };
+    }
+    if (damaged) return { ...result, status: 'malformed', ...said(localizable(M.SIGNATURE_DAMAGED, { reason })) };
+    const bits = cert.keyAlgorithm === 'RSA' ? cert.keySize : 0;
+    const expected = list.header.signatureModulus !== undefined ? MODULUS_SIZES[list.header.signatureModulus] : undefined;
+    const notes: Localizable[] = [];
+    if (bits && signature.length !== Math.ceil(bits / 8)) notes.push(localizable(M.SIGNATURE_SIZE_NOTE, { length: signature.length, bits, expected: Math.ceil(bits / 8) }));
+    if (expected !== undefined && expected !== signature.length) notes.push(localizable(M.SIGNATURE_MODULUS_NOTE, { expected }));
+    return { ...result, status: 'invalid', ...said(sentences(localizable(M.SIGNATURE_INVALID, { record: signer.index, role: roleOf(signer) }), ...notes)) };
+  };
+  // A port that throws or rejects has not said yes.
+  let answer: boolean | Promise<boolean>;
+  try {
+    answer = crypto.verify(hash, key, parts, signature);
+  } catch {
+    answer = false;
   }
-  if (damaged) return { ...result, status: 'malformed', ...said(localizable(M.SIGNATURE_DAMAGED, { reason })) };
-  const bits = cert.keyAlgorithm === 'RSA' ? cert.keySize : 0;
-  const expected = list.header.signatureModulus !== undefined ? MODULUS_SIZES[list.header.signatureModulus] : undefined;
-  const notes: Localizable[] = [];
-  if (bits && signature.length !== Math.ceil(bits / 8)) notes.push(localizable(M.SIGNATURE_SIZE_NOTE, { length: signature.length, bits, expected: Math.ceil(bits / 8) }));
-  if (expected !== undefined && expected !== signature.length) notes.push(localizable(M.SIGNATURE_MODULUS_NOTE, { expected }));
-  return { ...result, status: 'invalid', ...said(sentences(localizable(M.SIGNATURE_INVALID, { record: signer.index, role: roleOf(signer) }), ...notes)) };
+  if (isPromise(answer)) return Promise.resolve(answer).then(conclude, () => conclude(false));
+  return conclude(answer);
 }

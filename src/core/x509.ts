@@ -3,7 +3,7 @@ import type { ByteRange, CertificateInfo } from './model';
 import { asn1String, asn1Time, children, DerError, expectTag, latin1Text, oidToString, readTlv, type Tlv } from './der';
 import { readName, toCucm, toRfc4514 } from './names';
 import { toHex } from './hex';
-import type { CryptoPort } from './crypto';
+import type { Hasher } from './crypto';
 
 const SEQ = 0x30;
 const INTEGER = 0x02;
@@ -233,7 +233,7 @@ function readExtensions(bytes: Uint8Array, wrapper: Tlv | undefined): Extensions
  * Parse the DER certificate occupying `range` of `bytes`. Throws DerError with an absolute
  * offset when the bytes are not a certificate.
  */
-export function parseCertificate(bytes: Uint8Array, range: ByteRange, crypto: CryptoPort): CertificateInfo {
+export function parseCertificate(bytes: Uint8Array, range: ByteRange, crypto: Hasher): CertificateInfo {
   const cert = expectTag(readTlv(bytes, range.start, range.end), SEQ, 'Certificate SEQUENCE');
   if (cert.end !== range.end) throw new DerError(`certificate DER ends at ${cert.end}, the field at ${range.end}`, cert.end);
   const [tbs, sigAlg, sigValue] = children(bytes, cert);

@@ -1,6 +1,7 @@
 // Reads and decodes a trust-list file through workspace.fs, so remote and virtual workspaces work.
 import * as vscode from 'vscode';
-import { decode } from '../core/decode';
+import { decodeTrustList } from '../core/decode';
+import { ports } from './ports';
 import type { ViewModel } from '../shared/protocol';
 
 export function baseName(uri: vscode.Uri): string {
@@ -14,7 +15,7 @@ export async function loadTrustList(uri: vscode.Uri): Promise<ViewModel> {
   bytes.set(read);
   const name = baseName(uri);
   return {
-    list: decode(bytes, { fileName: name }),
+    list: await decodeTrustList(bytes, { fileName: name }, ports().crypto),
     bytes,
     file: { name, size: bytes.length, mtime: stat.mtime },
   };

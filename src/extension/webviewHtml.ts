@@ -1,7 +1,6 @@
 // HTML shell, options and CSP for our webviews. Reusable by any panel: it carries no document data;
 // data arrives later by postMessage only.
 import * as vscode from 'vscode';
-import { randomBytes } from 'node:crypto';
 import { contentSecurityPolicy, escapeHtml } from './csp';
 
 export function getWebviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
@@ -11,9 +10,10 @@ export function getWebviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptio
   };
 }
 
-/** 128 bits from a crypto source, per render. */
+/** 128 bits from a crypto source, per render (Web Crypto: the same in the Node and web hosts). */
 function getNonce(): string {
-  return randomBytes(16).toString('base64');
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
 }
 
 export interface ShellOptions {

@@ -6,7 +6,9 @@ import { createHash, createVerify } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { decode } from '../../src/core/decode';
+import { decode } from '../../src/node/decode';
+import { decodeTrustList } from '../../src/core/decode';
+import { webCrypto } from '../../src/web/webCrypto';
 import { renderShowCtl } from '../../src/core/dump';
 import { compare } from '../../src/core/compare';
 import { tlvFiles, verifyLine } from '../../src/cli/files';
@@ -121,6 +123,17 @@ async function folders(): Promise<void> {
   rmSync(same, { recursive: true, force: true });
   rmSync(dir, { recursive: true, force: true });
 
+}
+
+// 5. The web extension host's port (WebCrypto verify, node-forge hashes), here under Node's WebCrypto:
+// what a browser costs beside the native port, for the typical CTL and the 64 KB ITL.
+
+async function webRows(): Promise<void> {
+  row('typical CTL: decode + verify, WebCrypto port', ctl.length, await timeAsync(() => decodeTrustList(ctl, {}, webCrypto)), time(floorOf(ctl)));
+  row('64 KB ITL: decode + verify, WebCrypto port', itl64.length, await timeAsync(() => decodeTrustList(itl64, {}, webCrypto)), time(floorOf(itl64)));
+}
+
+function print(): void {
   const head = ['case', 'size', 'ours (per op)', 'floor: SHA-1 (folder: read+SHA-1+RSA verify)', 'ratio'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map(r => r[i].length)));
   const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
@@ -153,7 +166,14 @@ async function gitIndex(): Promise<void> {
   }
 }
 
-folders().then(gitIndex).catch(e => {
+async function main(): Promise<void> {
+  await folders();
+  await webRows();
+  print();
+  await gitIndex();
+}
+
+main().catch(e => {
   console.error(e);
   process.exitCode = 1;
 });

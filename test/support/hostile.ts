@@ -18,14 +18,15 @@ export function resign(built: BuiltTrustList, bytes: Uint8Array, privateKey: Key
   return out;
 }
 
-/** A certificate from openssl with a key type our test keys do not cover (RSA-PSS, DSA, Ed25519). */
-export function opensslCert(algorithm: 'rsa-pss' | 'dsa' | 'ed25519', cn: string): TestCert {
+/** A certificate from openssl with a key type our test keys do not cover (RSA-PSS, DSA, Ed25519, secp256k1). */
+export function opensslCert(algorithm: 'rsa-pss' | 'dsa' | 'ed25519' | 'secp256k1', cn: string): TestCert {
   const dir = mkdtempSync(join(tmpdir(), 'tlv-hostile-'));
   try {
     const keyArgs = {
       'rsa-pss': ['-newkey', 'rsa-pss', '-pkeyopt', 'rsa_keygen_bits:2048'],
       dsa: ['-newkey', 'dsa:' + dsaParams(dir)],
       ed25519: ['-newkey', 'ed25519'],
+      secp256k1: ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:secp256k1'],
     }[algorithm];
     execFileSync('openssl', ['req', '-x509', ...keyArgs, '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.der'),
       '-outform', 'DER', '-subj', `/CN=${cn}`, '-days', '3650', '-set_serial', '0x2BAD'], { stdio: 'pipe' });

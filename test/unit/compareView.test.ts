@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { decode } from '../../src/core/decode';
+import { decode } from '../../src/node/decode';
 import { buildCompareModel } from '../../src/extension/compare/compareModel';
 import type { CertificateLabels } from '../../src/shared/strings';
 import { buildTrustList } from '../support/builder';

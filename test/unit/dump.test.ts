@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decode } from '../../src/core/decode';
+import { decode } from '../../src/node/decode';
 import { renderShowCtl, inert } from '../../src/core/dump';
 import { toJson } from '../../src/core/json';
 import { SHARED_FIXTURES } from '../support/certutils';

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { X509Certificate } from 'node:crypto';
-import { decode } from '../../src/core/decode';
+import { decode } from '../../src/node/decode';
 import { colonHex, toBase64, toHex, toPem } from '../../src/shared/bytesText';
 import { buildFieldIndex, certificateField, fieldAtOffset, recordOfPath } from '../../src/shared/fieldIndex';
 import { fieldBytes, fieldValueText } from '../../src/shared/fieldText';

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decode } from '../../src/core/decode';
+import { decode } from '../../src/node/decode';
 import { buildFieldIndex } from '../../src/shared/fieldIndex';
 import { buildTree, flattenVisible, sectionOf, type TreeNode } from '../../src/webview/treeModel';
 import { contentSecurityPolicy, escapeHtml } from '../../src/extension/csp';

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { loadWASM, OnigScanner, OnigString } from 'vscode-oniguruma';
 import { INITIAL, parseRawGrammar, Registry, type IGrammar } from 'vscode-textmate';
-import { decode } from '../../src/core/decode';
+import { decode } from '../../src/node/decode';
 import { renderShowCtl } from '../../src/core/dump';
 import { HEADER_TAGS, RECORD_TAGS, ROLES, roleInfo } from '../../src/core/tags';
 

@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { decode } from '../../src/core/decode';
+import { decode } from '../../src/node/decode';
 import { compare, type Comparison } from '../../src/core/compare';
 import * as messages from '../../src/core/messages';
 import { fill, localizable, render, type Localizable } from '../../src/core/messages';

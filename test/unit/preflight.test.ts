@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
-import { decode } from '../../src/core/decode';
+import { decode } from '../../src/node/decode';
 import type { DeviceClass } from '../../src/core/compare';
 import { fill, localizable, render, type Localizable } from '../../src/core/messages';
 import type { TrustList } from '../../src/core/model';

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { decode } from '../../src/core/decode';
+import { decode } from '../../src/node/decode';
 import { buildReport, macOf, splitPath, summarise, type FileSummary } from '../../src/core/report';
 import { csvCell, summariseFiles } from '../../src/cli/reportCommand';
 import { escapeText } from '../../src/cli/reportHtml';

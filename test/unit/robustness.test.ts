@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { decode } from '../../src/core/decode';
+import { decode } from '../../src/node/decode';
 import { renderShowCtl } from '../../src/core/dump';
 import { toJson } from '../../src/core/json';
 import { SHARED_FIXTURES } from '../support/certutils';

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { X509Certificate } from 'node:crypto';
-import { decode } from '../../src/core/decode';
+import { decode } from '../../src/node/decode';
 import { renderShowCtl } from '../../src/core/dump';
 import type { TrustList, TrustRecord } from '../../src/core/model';
 import { buildTrustListDetailed, ROLE_CODES, type Digest, type Layout, type RecordSpec, type TrustListSpec } from '../support/builder';

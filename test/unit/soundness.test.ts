@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { constants } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { decode } from '../../src/core/decode';
+import { decode } from '../../src/node/decode';
 import { compare, type Comparison } from '../../src/core/compare';
 import { renderShowCtl } from '../../src/core/dump';
 import type { DecodeOptions, TrustList } from '../../src/core/model';
@@ -75,7 +75,7 @@ describe('the signer is a SAST record, and only its own certificate key counts',
 });
 
 describe('PKCS#1 v1.5 with an RSA (rsaEncryption) or EC key, and nothing else', () => {
-  for (const [algorithm, named] of [['rsa-pss', /RSA-PSS|1\.2\.840\.113549\.1\.1\.10/], ['dsa', /DSA/], ['ed25519', /Ed25519/]] as const) {
+  for (const [algorithm, named] of [['rsa-pss', /RSA-PSS|1\.2\.840\.113549\.1\.1\.10/], ['dsa', /DSA/], ['ed25519', /Ed25519/], ['secp256k1', /curve secp256k1/]] as const) {
     it(`a ${algorithm} signer with a genuine ${algorithm} signature is unsupported, naming the algorithm`, () => {
       const bytes = signedByForeignKey(opensslCert(algorithm, `snd-${algorithm}`));
       const list = decode(bytes, { fileName: 'CTLFile.tlv' });

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { parseCertificate } from '../../src/core/x509';
-import { nodeCrypto } from '../../src/core/crypto';
+import { nodeCrypto } from '../../src/node/nodeCrypto';
 import { makeCert } from '../support/certs';
 
 const OPENSSL_KU: Record<string, string> = {

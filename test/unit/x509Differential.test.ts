@@ -21,7 +21,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseCertificate } from '../../src/core/x509';
-import { nodeCrypto } from '../../src/core/crypto';
+import { nodeCrypto } from '../../src/node/nodeCrypto';
 import { children, DerError, oidToString, readTlv } from '../../src/core/der';
 import { sameSerial } from '../../src/core/crosscheck';
 import { colonHex } from '../../src/core/hex';

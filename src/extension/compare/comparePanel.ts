@@ -1,10 +1,11 @@
 // One comparison panel: reads both sides, runs compare(), posts the result to the webview, and does it
 // again when either file changes, the sides are swapped or the expiry setting changes.
 import * as vscode from 'vscode';
-import { decode } from '../../core/decode';
+import { decodeTrustList } from '../../core/decode';
 import type { TrustList } from '../../core/model';
 import { Disposable } from '../dispose';
 import { baseName } from '../loadTrustList';
+import { ports } from '../ports';
 import { localize } from '../localize';
 import { readSettings } from '../settings';
 import { getWebviewOptions, renderShell } from '../webviewHtml';
@@ -25,7 +26,7 @@ export interface ComparePanelEvents {
 }
 
 async function load(source: CompareSource): Promise<TrustList> {
-  return decode(await source.read(), { fileName: baseName(source.uri) });
+  return decodeTrustList(await source.read(), { fileName: baseName(source.uri) }, ports().crypto);
 }
 
 export class ComparePanel extends Disposable {

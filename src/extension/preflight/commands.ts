@@ -2,7 +2,8 @@
 // (next CTL / next ITL first, then the phone's), from the palette it opens with what the active
 // trust-list editor shows, and each slot can be chosen or cleared in the panel.
 import * as vscode from 'vscode';
-import { decode } from '../../core/decode';
+import { decodeTrustList } from '../../core/decode';
+import { ports } from '../ports';
 import type { Slot } from '../../core/preflight';
 import type { PreflightModel, PreflightRendered } from '../../shared/preflightProtocol';
 import { baseName } from '../loadTrustList';
@@ -22,7 +23,7 @@ export interface PreflightApi {
 async function slotted(uris: vscode.Uri[]): Promise<Partial<Record<Slot, vscode.Uri>>> {
   const kinds = await Promise.all(uris.map(async uri => {
     try {
-      return decode(await vscode.workspace.fs.readFile(uri), { fileName: baseName(uri), certificates: 'signer' }).kind;
+      return (await decodeTrustList(await vscode.workspace.fs.readFile(uri), { fileName: baseName(uri), certificates: 'signer' }, ports().crypto)).kind;
     } catch {
       return 'unknown' as const;
     }

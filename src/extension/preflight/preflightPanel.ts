@@ -1,7 +1,8 @@
 // The pre-flight panel: one file per slot (phone CTL/ITL, next CTL/ITL), read through workspace.fs and
 // watched; runs preflight() and posts the result to the webview, again whenever a file or a slot changes.
 import * as vscode from 'vscode';
-import { decode } from '../../core/decode';
+import { decodeTrustList } from '../../core/decode';
+import { ports } from '../ports';
 import type { Slot } from '../../core/preflight';
 import type { PreflightHostToWebview, PreflightModel, PreflightRendered, PreflightWebviewToHost } from '../../shared/preflightProtocol';
 import { Disposable } from '../dispose';
@@ -78,7 +79,7 @@ export class PreflightPanel extends Disposable {
     try {
       const entries = await Promise.all((Object.entries(this.uris) as [Slot, vscode.Uri][]).map(async ([slot, uri]): Promise<[Slot, SlotFile]> => {
         const name = baseName(uri);
-        const list = decode(await vscode.workspace.fs.readFile(uri), { fileName: name });
+        const list = await decodeTrustList(await vscode.workspace.fs.readFile(uri), { fileName: name }, ports().crypto);
         return [slot, { name, description: uri.scheme === 'file' ? uri.fsPath : uri.toString(true), list }];
       }));
       if (generation !== this.generation || this.isDisposed) return;

@@ -10,6 +10,8 @@ describe('activation', () => {
     assert.ok(ext, `extension ${EXTENSION_ID} is not loaded`);
     await ext.activate();
     assert.equal(ext.isActive, true);
+    // This suite is a Node bundle, so it runs in the Node extension host, with the Node entry's ports.
+    assert.equal((ext.exports as { host?: string } | undefined)?.host, 'node');
   });
 
   it('registers the contributed commands', async () => {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { RenderedSummary } from '../../../src/shared/protocol';
-import { decode } from '../../../src/core/decode';
+import { decode } from '../../../src/node/decode';
 import { VIEW_TYPE, extensionApi as api, fixture } from './helpers';
 
 /** Opens `uri` in our editor and resolves with what its webview reports it rendered. */

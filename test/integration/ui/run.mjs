@@ -52,6 +52,9 @@ for (const themeName of args.themes.split(',')) {
   });
   page.on('pageerror', e => { consoleLog.push({ type: 'pageerror', text: e.message, url: '' }); log(`[pageerror] ${e.message}`); });
   await ctx.addInitScript(FRAME_HOOK);
+  // Every URL the browser fetched, the web worker extension host's included (host.test.mjs reads it).
+  const requests = [];
+  ctx.on('request', r => requests.push(r.url()));
   let n = 0;
   const shot = async name => {
     const path = join(shots, `${String(++n).padStart(2, '0')}-${slug(name)}.png`);
@@ -84,6 +87,7 @@ for (const themeName of args.themes.split(',')) {
       step: label => shot(`${slug(test.name).slice(0, 48)}-${label}`),
       consoleMark: () => consoleLog.length,
       consoleSince: mark => consoleLog.slice(mark),
+      requests: () => requests.slice(),
     };
     try {
       await closeAllEditors(page, log);

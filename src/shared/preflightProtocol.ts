@@ -36,6 +36,8 @@ export interface PreflightStrings {
   /** "Rule {0}: {1}" */
   ruleLabel: string;
   trustLabel: string;
+  /** "Open record #{0} of {1}" (index, slot), the label of a link to the record that decided a step. */
+  openRecord: string;
   trust: Record<TrustSource, string>;
   /** "Then holds: CTL {0}, ITL {1}" */
   thenHolds: string;
@@ -65,6 +67,8 @@ export type PreflightWebviewToHost =
   | { type: 'ready' }
   | { type: 'choose'; slot: Slot }
   | { type: 'clear'; slot: Slot }
+  /** Opens our editor on a record of the file in that slot (1-based index). */
+  | { type: 'openRecord'; slot: Slot; record: number }
   | { type: 'rendered'; rendered: PreflightRendered };
 
 /** Outcomes a cell can show; re-exported for the webview, which imports no core code. */

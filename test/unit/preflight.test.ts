@@ -331,6 +331,7 @@ describe('pre-flight view model (what the panel posts to its webview)', () => {
     assert.deepEqual(shown.preflight.missing.map(m => m.message), english.preflight.missing.map(m => m.message.toUpperCase()));
     assert.deepEqual(shown.preflight.classes.map(c => [c.outcome, c.rule]), english.preflight.classes.map(c => [c.outcome, c.rule]));
     // Explorer selections go by kind: the next slot first, then the phone's.
-    assert.deepEqual(slotsFor(['CTL', 'ITL', 'ITL', 'CTL', 'unknown']), ['next-ctl', 'next-itl', 'phone-itl', 'phone-ctl', undefined]);
+    assert.deepEqual(slotsFor(['CTL', 'ITL', 'ITL', 'CTL', 'unknown']), ['phone-ctl', 'phone-itl', 'next-itl', 'next-ctl', undefined]);
+    assert.deepEqual(slotsFor(['CTL', 'ITL']), ['next-ctl', 'next-itl']);
   });
 });

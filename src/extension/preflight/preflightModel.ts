@@ -46,8 +46,13 @@ export function buildPreflightModel(files: Partial<Record<Slot, SlotFile>>, loca
  */
 export function slotsFor(kinds: TrustList['kind'][]): (Slot | undefined)[] {
   const taken = new Set<Slot>();
+  // Two files of one kind read as in a comparison: the first selected is what the phone holds (OLD), the
+  // second what the cluster will serve (NEW). A single file of a kind is what the cluster will serve.
+  const pair = (kind: 'CTL' | 'ITL') => kinds.filter(k => k === kind).length > 1;
   return kinds.map(kind => {
-    const order: Slot[] = kind === 'ITL' ? ['next-itl', 'phone-itl'] : kind === 'CTL' ? ['next-ctl', 'phone-ctl'] : ['next-ctl', 'next-itl', 'phone-ctl', 'phone-itl'];
+    const order: Slot[] = kind === 'ITL' ? (pair('ITL') ? ['phone-itl', 'next-itl'] : ['next-itl', 'phone-itl'])
+      : kind === 'CTL' ? (pair('CTL') ? ['phone-ctl', 'next-ctl'] : ['next-ctl', 'phone-ctl'])
+      : ['next-ctl', 'next-itl', 'phone-ctl', 'phone-itl'];
     const slot = order.find(s => !taken.has(s));
     if (slot) taken.add(slot);
     return slot;

@@ -133,6 +133,11 @@ export class PreflightPanel extends Disposable {
           this.changed();
         }
         return;
+      case 'openRecord': {
+        const uri = SLOTS.includes(message.slot) ? this.uris[message.slot] : undefined;
+        if (uri && Number.isInteger(message.record)) await vscode.commands.executeCommand('tlvViewer.revealRecord', uri, message.record);
+        return;
+      }
       case 'rendered':
         this.events.onRender(message.rendered);
         return;

@@ -38,6 +38,7 @@ export function preflightStrings(): PreflightStrings {
     rules: ruleNames(),
     ruleLabel: vscode.l10n.t('Rule {0}: {1}', P0, P1),
     trustLabel: vscode.l10n.t('Trust found: {0}', P0),
+    openRecord: vscode.l10n.t('open record #{0} of {1}', P0, P1),
     trust: {
       'ctl-sast': vscode.l10n.t('SAST record of the CTL'),
       'itl-sast': vscode.l10n.t('SAST record of the ITL'),

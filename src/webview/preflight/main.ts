@@ -43,16 +43,25 @@ function renderFiles(model: PreflightModel, s: PreflightStrings): HTMLElement {
     heading, h('p', { class: 'intro', text: s.intro }), h('table', { class: 'slots' }, h('tbody', {}, ...rows)));
 }
 
+/** A line that opens our editor on the record it names. */
+function recordLink(className: string, text: string, slot: Slot, record: number, s: PreflightStrings): HTMLElement {
+  const b = h('button', { class: `${className} record-link`, text, attrs: { type: 'button', 'aria-label': `${text} (${format(s.openRecord, String(record), s.slots[slot])})` } });
+  b.addEventListener('click', () => vscode.postMessage({ type: 'openRecord', slot, record }));
+  return b;
+}
+
 function stepCell(step: PreflightStep, s: PreflightStrings): HTMLElement {
   const rule = step.rule ? format(s.ruleLabel, step.rule, s.rules[step.rule]) : '';
   const signer = step.signer ? format(s.signer, displayText(step.signer.cn, 200), colonHex(step.signer.serial)) : '';
+  const next: Slot = step.file === 'CTL' ? 'next-ctl' : 'next-itl';
+  const trust = step.outcome === 'not-simulated' ? '' : format(s.trustLabel, s.trust[step.trust]);
   return h('td', { class: `step outcome-${step.outcome}`, attrs: { 'data-step': step.step, 'data-outcome': step.outcome, 'data-rule': step.rule ?? '' } },
     h('div', { class: 'step-outcome' },
       h('span', { class: 'verdict-icon', text: ICONS[step.outcome] ?? '', attrs: { 'aria-hidden': 'true' } }),
       h('span', { text: s.outcomes[step.outcome] })),
     rule ? h('div', { class: 'verdict-rule', text: rule }) : null,
-    step.outcome === 'not-simulated' ? null : h('div', { class: 'step-trust', text: format(s.trustLabel, s.trust[step.trust]) }),
-    signer ? h('div', { class: 'step-signer mono-wrap', text: signer }) : null,
+    !trust ? null : step.trustRecord ? recordLink('step-trust', trust, step.trustRecord.list, step.trustRecord.index, s) : h('div', { class: 'step-trust', text: trust }),
+    !signer ? null : step.signer ? recordLink('step-signer mono-wrap', signer, next, step.signer.recordIndex, s) : null,
     h('p', { class: 'step-explanation', text: displayText(step.explanation, 2000) }),
     h('div', { class: 'step-after', text: format(s.thenHolds, s.holding[step.after.ctl], s.holding[step.after.itl]) }));
 }

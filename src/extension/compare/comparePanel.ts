@@ -87,6 +87,20 @@ export class ComparePanel extends Disposable {
     await openTextDiff(this.oldSource, this.newSource, this.model?.comparison.new.kind ?? 'unknown');
   }
 
+  /**
+   * The pre-flight check with OLD as the phone's CTL (ITL) and NEW as the next CTL (ITL): the comparison
+   * sees two files, the pre-flight panel lets the engineer add the phone's other list.
+   */
+  async openPreflight(): Promise<void> {
+    const kind = this.model?.comparison.new.kind;
+    if (!this.model || this.model.comparison.old.kind !== kind || (kind !== 'CTL' && kind !== 'ITL')) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('The pre-flight check needs two CTLs or two ITLs.'));
+      return;
+    }
+    const [phone, next] = kind === 'CTL' ? ['phone-ctl', 'next-ctl'] : ['phone-itl', 'next-itl'];
+    await vscode.commands.executeCommand('tlvViewer.preflightCheck', { [phone]: this.oldSource.uri, [next]: this.newSource.uri });
+  }
+
   private setSources(oldSource: CompareSource, newSource: CompareSource): void {
     this.oldSource = oldSource;
     this.newSource = newSource;
@@ -154,6 +168,14 @@ export class ComparePanel extends Disposable {
         return;
       case 'swap':
         this.setSources(this.newSource, this.oldSource);
+        return;
+      case 'preflight':
+        try {
+          await this.openPreflight();
+        } catch (e) {
+          this.log.error(`Pre-flight from the comparison: ${e instanceof Error ? e.message : String(e)}`);
+          void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
+        }
         return;
       case 'rendered':
         this.events.onRender(this, message.rendered);

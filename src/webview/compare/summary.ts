@@ -20,6 +20,7 @@ function fileLine(label: string, info: CompareSideInfo, file: FileSummary, s: Co
 export interface HeaderActions {
   openTextDiff(): void;
   swap(): void;
+  preflight(): void;
 }
 
 export function renderHeader(model: CompareModel, s: CompareStrings, locale: string, actions: HeaderActions): HTMLElement {
@@ -28,12 +29,18 @@ export function renderHeader(model: CompareModel, s: CompareStrings, locale: str
   diff.addEventListener('click', () => actions.openTextDiff());
   const swap = h('button', { id: 'swap', class: 'action', text: s.swap, attrs: { type: 'button' } });
   swap.addEventListener('click', () => actions.swap());
+  // Only for two files of the same kind: OLD becomes the phone's file, NEW the next one.
+  const kind = c.old.kind === c.new.kind && (c.new.kind === 'CTL' || c.new.kind === 'ITL') ? c.new.kind : undefined;
+  const preflight = kind
+    ? h('button', { id: 'preflight', class: 'action', text: kind === 'CTL' ? s.preflightCtl : s.preflightItl, attrs: { type: 'button', title: s.preflightTitle } })
+    : null;
+  preflight?.addEventListener('click', () => actions.preflight());
   return h('header', { id: 'files', class: 'files' },
     h('div', { class: 'file-lines' },
       fileLine(s.oldLabel, model.old, c.old, s, locale),
       fileLine(s.newLabel, model.new, c.new, s, locale),
       c.identical ? h('div', { id: 'identical', class: 'identical', text: s.identical }) : null),
-    h('div', { class: 'actions' }, diff, swap));
+    h('div', { class: 'actions' }, diff, swap, preflight));
 }
 
 export function renderVerdicts(c: Comparison, s: CompareStrings): HTMLElement {

@@ -28,6 +28,8 @@ export interface WhichResult {
 export interface WhichApi {
   /** What the command lists for the text typed into its input box. */
   find(input: string): Promise<WhichResult>;
+  /** What the quick pick's "Pre-flight from here" button does. */
+  preflightFrom(match: WhichMatch, result: WhichResult): Promise<void>;
 }
 
 export function hashInputMessage(error: HashInputError): string {
@@ -284,7 +286,7 @@ export function registerWhich(log: vscode.LogOutputChannel): { disposable: vscod
   };
 
   return {
-    api: { find },
+    api: { find, preflightFrom },
     disposable: vscode.commands.registerCommand('tlvViewer.whichTrustList', async () => {
       try {
         await whichTrustList();

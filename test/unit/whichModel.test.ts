@@ -3,6 +3,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseHashInput, whichItems, type WhichMatch } from '../../src/extension/which/whichModel';
+import { comparePreflightSlots } from '../../src/shared/comparePreflight';
 
 const SHA1 = '8c92d1a5e0c4b6f7a8b9c0d1e2f3a4b5c6d7e8f9';
 const MD5 = '0123456789abcdef0123456789abcdef';
@@ -62,5 +63,14 @@ describe('whichItems', () => {
     const [item] = whichItems([{ ...matches[1], commits: [commit('f'.repeat(40), '2026-01-01T00:00:00.000Z', `${'x'.repeat(200)}\n$(alert) second`)] }], [sha1], LABELS);
     assert.equal(item.description.length, '2026-01-01 '.length + 120);
     assert.doesNotMatch(item.description, /\n|second/);
+  });
+});
+
+describe('the comparison\'s "Check with the ITL too…"', () => {
+  it('two CTLs: OLD is the phone CTL, NEW the next CTL; two ITLs likewise; mixed or unknown kinds: no button', () => {
+    assert.deepEqual(comparePreflightSlots('CTL', 'CTL'), { kind: 'CTL', phone: 'phone-ctl', next: 'next-ctl' });
+    assert.deepEqual(comparePreflightSlots('ITL', 'ITL'), { kind: 'ITL', phone: 'phone-itl', next: 'next-itl' });
+    assert.equal(comparePreflightSlots('CTL', 'ITL'), undefined);
+    assert.equal(comparePreflightSlots('unknown', 'unknown'), undefined);
   });
 });

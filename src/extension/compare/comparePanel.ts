@@ -9,6 +9,7 @@ import { ports } from '../ports';
 import { localize } from '../localize';
 import { readSettings } from '../settings';
 import { getWebviewOptions, renderShell } from '../webviewHtml';
+import { comparePreflightSlots } from '../../shared/comparePreflight';
 import { compareStrings } from './compareStrings';
 import type { CompareSource } from './compareSource';
 import type { CompareHostToWebview, CompareModel, CompareRendered, CompareWebviewToHost } from './protocol';
@@ -92,13 +93,12 @@ export class ComparePanel extends Disposable {
    * sees two files, the pre-flight panel lets the engineer add the phone's other list.
    */
   async openPreflight(): Promise<void> {
-    const kind = this.model?.comparison.new.kind;
-    if (!this.model || this.model.comparison.old.kind !== kind || (kind !== 'CTL' && kind !== 'ITL')) {
+    const slots = this.model && comparePreflightSlots(this.model.comparison.old.kind, this.model.comparison.new.kind);
+    if (!slots) {
       void vscode.window.showInformationMessage(vscode.l10n.t('The pre-flight check needs two CTLs or two ITLs.'));
       return;
     }
-    const [phone, next] = kind === 'CTL' ? ['phone-ctl', 'next-ctl'] : ['phone-itl', 'next-itl'];
-    await vscode.commands.executeCommand('tlvViewer.preflightCheck', { [phone]: this.oldSource.uri, [next]: this.newSource.uri });
+    await vscode.commands.executeCommand('tlvViewer.preflightCheck', { [slots.phone]: this.oldSource.uri, [slots.next]: this.newSource.uri });
   }
 
   private setSources(oldSource: CompareSource, newSource: CompareSource): void {

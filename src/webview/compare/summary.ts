@@ -3,6 +3,7 @@
 import type { Comparison, FileSummary, SignerSide } from '../../core/compare';
 import type { CompareModel, CompareSideInfo, CompareStrings } from '../../extension/compare/protocol';
 import { colonHex } from '../../shared/bytesText';
+import { comparePreflightSlots } from '../../shared/comparePreflight';
 import { displayText } from '../../shared/displayText';
 import { format } from '../../shared/strings';
 import { h } from '../dom';
@@ -30,9 +31,9 @@ export function renderHeader(model: CompareModel, s: CompareStrings, locale: str
   const swap = h('button', { id: 'swap', class: 'action', text: s.swap, attrs: { type: 'button' } });
   swap.addEventListener('click', () => actions.swap());
   // Only for two files of the same kind: OLD becomes the phone's file, NEW the next one.
-  const kind = c.old.kind === c.new.kind && (c.new.kind === 'CTL' || c.new.kind === 'ITL') ? c.new.kind : undefined;
-  const preflight = kind
-    ? h('button', { id: 'preflight', class: 'action', text: kind === 'CTL' ? s.preflightCtl : s.preflightItl, attrs: { type: 'button', title: s.preflightTitle } })
+  const slots = comparePreflightSlots(c.old.kind, c.new.kind);
+  const preflight = slots
+    ? h('button', { id: 'preflight', class: 'action', text: slots.kind === 'CTL' ? s.preflightCtl : s.preflightItl, attrs: { type: 'button', title: s.preflightTitle } })
     : null;
   preflight?.addEventListener('click', () => actions.preflight());
   return h('header', { id: 'files', class: 'files' },

@@ -22,6 +22,8 @@ export interface WhichResult {
   searched: { files: number; versions: number; commits: number; git: boolean };
   /** Every *.tlv file of the workspace, for the pre-flight's next files. */
   files: vscode.Uri[];
+  /** The search was cancelled: the matches are those found until then. */
+  cancelled: boolean;
 }
 
 /** Returned from activate (inside TlvViewerApi) for integration tests. */
@@ -179,7 +181,7 @@ export async function findTrustLists(
 
   const matches: WhichMatch[] = [];
   for (const { bytes, ...m } of found) matches.push({ ...m, kind: await kindOf(bytes, m.path.split('/').pop() ?? m.path) });
-  return { matches, searched, files };
+  return { matches, searched, files, cancelled: !!token?.isCancellationRequested };
 }
 
 /** The workspace's CTLFile.tlv / ITLFile.tlv, preferring the folder of `near` (a workspace-relative path). */
@@ -276,6 +278,7 @@ export function registerWhich(log: vscode.LogOutputChannel): { disposable: vscod
       (progress, token) => findTrustLists(parsed.hashes, log, progress, token),
     );
     if (!result.matches.length) {
+      if (result.cancelled) return;
       const where = result.searched.git
         ? vscode.l10n.t('{0} file(s) and {1} committed version(s) in {2} commit(s)', result.searched.files, result.searched.versions, result.searched.commits)
         : vscode.l10n.t('{0} file(s); no git history was searched', result.searched.files);

@@ -7,7 +7,7 @@ import { runDiff } from './diffCommand';
 import { IoError, load, reportErrors, tlvFiles, verifyLine } from './files';
 import { UsageError } from './usage';
 import { FETCH_USAGE, FetchUsageError, runFetch } from './fetchCommand';
-import { WHICH } from './whichCommand';
+import { prepare as prepareGit, WHICH } from './whichCommand';
 import { PREFLIGHT_OPTIONS, PREFLIGHT_USAGE, runPreflight } from './preflightCommand';
 import { REPORT_USAGE, runReport } from './reportCommand';
 
@@ -84,6 +84,7 @@ const COMMANDS: Record<string, Command> = {
     usage: PREFLIGHT_USAGE,
     min: 0, max: 0,
     options: PREFLIGHT_OPTIONS,
+    prepare: prepareGit,
     run: (_files, values, write) => runPreflight(values, write),
   },
   report: {

@@ -5,18 +5,93 @@ import type { DeviceClass } from '../core/compare';
 import { inert } from '../core/dump';
 import type { TrustList } from '../core/model';
 import { allAccept, preflight, type Holding, type Preflight, type PreflightFile, type PreflightStep, type Slot, type StepOutcome } from '../core/preflight';
-import { load, reportErrors } from './files';
+import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
+import { decode } from '../node/decode';
+import { GitError } from '../node/gitHistory';
+import { formatPhoneHash, parsePhoneHash, PhoneHashError, type PhoneHash } from '../core/phoneHash';
+import { IoError, isRemote, load, reportErrors } from './files';
 import { UsageError } from './usage';
+import { search, type Candidate } from './whichCommand';
 
-export const PREFLIGHT_USAGE = 'preflight [--phone-ctl F] [--phone-itl F] [--ctl F] [--itl F] [--json]  what a phone holding CTL+ITL does with the next files';
+export const PREFLIGHT_USAGE = 'preflight [--phone-ctl F|HASH] [--phone-itl F|HASH] [--ctl F] [--itl F] [--in DIR] [--git [REPO]] [--json]  what a phone holding CTL+ITL does with the next files; HASH is the checksum on the phone\'s screen, found like `which` (in DIR, default ., or every version committed in REPO)';
 
 export const PREFLIGHT_OPTIONS = {
   'phone-ctl': { type: 'string' },
   'phone-itl': { type: 'string' },
   ctl: { type: 'string' },
   itl: { type: 'string' },
+  in: { type: 'string', multiple: true },
+  git: { type: 'string', multiple: true },
   json: { type: 'boolean' },
 } as const;
+
+interface Resolved {
+  bytes: Uint8Array;
+  /** The file's name, for the decoder's kind guess. */
+  name: string;
+  /** Where it was found, and the hash: shown in place of a path. */
+  shown: string;
+}
+
+/** A phone slot given as the checksum the phone shows: no such file, and it reads as a hash. */
+function phoneHashOf(value: string): PhoneHash | undefined {
+  if (isRemote(value) || existsSync(value)) return undefined;
+  try {
+    return parsePhoneHash(value);
+  } catch (e) {
+    // `md5:…`/`sha1:…` is meant as a hash: say what is wrong with it rather than "cannot read".
+    if (e instanceof PhoneHashError && /^(md5|sha1)\s*:/i.test(value.trim())) throw new UsageError(e.message, 'preflight');
+    return undefined;
+  }
+}
+
+const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((v, i) => v === b[i]);
+
+function where(c: Candidate): string {
+  if (c.source !== 'git') return c.path;
+  const commit = c.commits?.[0];
+  return commit ? `${c.path} @ ${commit.id.slice(0, 8)}` : c.path;
+}
+
+/**
+ * The phone's files given by checksum, found as `which` finds them (folders, default the current one, and
+ * git history). No match, or two different files, is an I/O error (exit 2) naming the hash and what was searched.
+ */
+async function resolveHashes(hashes: Partial<Record<Slot, PhoneHash>>, values: Record<string, unknown>): Promise<Partial<Record<Slot, Resolved>>> {
+  const wanted = Object.entries(hashes) as [Slot, PhoneHash][];
+  if (!wanted.length) return {};
+  const folders = [...((values.in as string[] | undefined) ?? [])];
+  const repos = (values.git as string[] | undefined) ?? [];
+  if (!folders.length && !repos.length) folders.push('.');
+  let index;
+  let searched;
+  try {
+    ({ index, searched } = await search({ folders, repos, servers: [] }, wanted.map(([, h]) => h)));
+  } catch (e) {
+    if (e instanceof GitError) throw new IoError(e.message);
+    throw e;
+  }
+  const out: Partial<Record<Slot, Resolved>> = {};
+  for (const [slot, h] of wanted) {
+    const shown = `${formatPhoneHash(h)} (${h.algorithm === 'md5' ? 'MD5' : 'SHA-1'})`;
+    const found = index.find(h);
+    if (!found.length) {
+      const scope = [
+        folders.length ? `${searched.files} file(s) in ${folders.join(', ')}` : '',
+        repos.length ? `${searched.versions} committed version(s) in ${repos.join(', ')}` : '',
+      ].filter(Boolean).join(', ');
+      throw new IoError(inert(`--${slot} ${shown}: no match in ${scope}${repos.length ? '' : '; try --git [REPO] for older committed versions, or --in DIR'}`));
+    }
+    const distinct: Candidate[] = [];
+    for (const c of found) if (!distinct.some(d => sameBytes(d.bytes(), c.bytes()))) distinct.push(c);
+    if (distinct.length > 1) {
+      throw new IoError(inert(`--${slot} ${shown} matches ${distinct.length} different files (${distinct.map(where).join(', ')}): give the file instead`));
+    }
+    out[slot] = { bytes: found[0].bytes(), name: basename(found[0].path), shown: `${where(found[0])} (${shown})` };
+  }
+  return out;
+}
 
 const DEVICES: Record<DeviceClass, string> = {
   'security-by-default': 'Phones with Security by Default',
@@ -77,8 +152,22 @@ export async function runPreflight(values: Record<string, unknown>, write: (s: s
     if (typeof v === 'string') paths[slot] = v;
   }
   if (Object.keys(paths).length === 0) throw new UsageError('preflight needs at least one of --phone-ctl, --phone-itl, --ctl, --itl', 'preflight');
+  const hashes: Partial<Record<Slot, PhoneHash>> = {};
+  for (const slot of ['phone-ctl', 'phone-itl'] as const) {
+    const h = paths[slot] === undefined ? undefined : phoneHashOf(paths[slot]);
+    if (h) hashes[slot] = h;
+  }
+  if ((values.in !== undefined || values.git !== undefined) && !Object.keys(hashes).length) {
+    throw new UsageError('--in and --git are for --phone-ctl/--phone-itl given as a checksum', 'preflight');
+  }
+  const resolved = await resolveHashes(hashes, values);
   const loaded: Partial<Record<Slot, TrustList>> = {};
-  await Promise.all((Object.entries(paths) as [Slot, string][]).map(async ([slot, path]) => {
+  for (const [slot, r] of Object.entries(resolved) as [Slot, Resolved][]) {
+    loaded[slot] = decode(r.bytes, { fileName: r.name });
+    reportErrors(r.shown, loaded[slot]);
+    paths[slot] = r.shown;
+  }
+  await Promise.all((Object.entries(paths) as [Slot, string][]).filter(([slot]) => !resolved[slot]).map(async ([slot, path]) => {
     const { list } = await load(path);
     reportErrors(path, list);
     loaded[slot] = list;

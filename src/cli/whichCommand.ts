@@ -26,7 +26,8 @@ export interface Match {
   current: boolean;
 }
 
-interface Candidate {
+/** One place a checksum was found: a file, a committed version or a server's file. */
+export interface Candidate {
   source: Match['source'];
   path: string;
   commits?: GitCommit[];
@@ -76,7 +77,7 @@ function matchLine(m: Match): string {
 }
 
 /** `--git` takes an optional REPO: a following word that is a folder is the repository. */
-function prepare(args: string[]): string[] {
+export function prepare(args: string[]): string[] {
   const out = [...args];
   for (let i = 0; i < out.length; i++) {
     if (out[i] !== '--git') continue;

@@ -16,6 +16,7 @@ import { registerCompare } from './compare/commands';
 import type { CompareApi } from './compare/comparePanels';
 import { registerPreflight, type PreflightApi } from './preflight/commands';
 import { providePorts, type HostPorts } from './ports';
+import { registerWhich, type WhichApi } from './which/commands';
 
 /** Returned from activate for integration tests: what each editor's webview reported it shows. */
 export interface TlvViewerApi {
@@ -23,6 +24,7 @@ export interface TlvViewerApi {
   onDidRender: vscode.Event<RenderEvent>;
   compare: CompareApi;
   preflight: PreflightApi;
+  which: WhichApi;
   /** The host the extension runs in, as its entry said. */
   host: HostPorts['host'];
 }
@@ -34,6 +36,7 @@ export function activate(context: vscode.ExtensionContext, ports: HostPorts): Tl
   const registry = new EditorRegistry(dumps.provider);
   const compare = registerCompare(context.extensionUri, log);
   const preflight = registerPreflight(context.extensionUri, log);
+  const which = registerWhich(log);
   context.subscriptions.push(
     log,
     registry,
@@ -48,6 +51,7 @@ export function activate(context: vscode.ExtensionContext, ports: HostPorts): Tl
     registerStatusBar(registry),
     compare.disposable,
     preflight.disposable,
+    which.disposable,
     ...(ports.registerNodeOnly?.(context, log) ?? []),
   );
   return {
@@ -55,6 +59,7 @@ export function activate(context: vscode.ExtensionContext, ports: HostPorts): Tl
     onDidRender: registry.onDidRender,
     compare: compare.api,
     preflight: preflight.api,
+    which: which.api,
     host: ports.host,
   };
 }

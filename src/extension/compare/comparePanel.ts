@@ -9,6 +9,7 @@ import { ports } from '../ports';
 import { localize } from '../localize';
 import { readSettings } from '../settings';
 import { getWebviewOptions, renderShell } from '../webviewHtml';
+import { comparePreflightSlots } from '../../shared/comparePreflight';
 import { compareStrings } from './compareStrings';
 import type { CompareSource } from './compareSource';
 import type { CompareHostToWebview, CompareModel, CompareRendered, CompareWebviewToHost } from './protocol';
@@ -87,6 +88,19 @@ export class ComparePanel extends Disposable {
     await openTextDiff(this.oldSource, this.newSource, this.model?.comparison.new.kind ?? 'unknown');
   }
 
+  /**
+   * The pre-flight check with OLD as the phone's CTL (ITL) and NEW as the next CTL (ITL): the comparison
+   * sees two files, the pre-flight panel lets the engineer add the phone's other list.
+   */
+  async openPreflight(): Promise<void> {
+    const slots = this.model && comparePreflightSlots(this.model.comparison.old.kind, this.model.comparison.new.kind);
+    if (!slots) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('The pre-flight check needs two CTLs or two ITLs.'));
+      return;
+    }
+    await vscode.commands.executeCommand('tlvViewer.preflightCheck', { [slots.phone]: this.oldSource.uri, [slots.next]: this.newSource.uri });
+  }
+
   private setSources(oldSource: CompareSource, newSource: CompareSource): void {
     this.oldSource = oldSource;
     this.newSource = newSource;
@@ -154,6 +168,14 @@ export class ComparePanel extends Disposable {
         return;
       case 'swap':
         this.setSources(this.newSource, this.oldSource);
+        return;
+      case 'preflight':
+        try {
+          await this.openPreflight();
+        } catch (e) {
+          this.log.error(`Pre-flight from the comparison: ${e instanceof Error ? e.message : String(e)}`);
+          void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
+        }
         return;
       case 'rendered':
         this.events.onRender(this, message.rendered);

@@ -13,6 +13,8 @@ export interface CompareApi {
   readonly onDidUpdate: vscode.Event<CompareModel>;
   /** What a comparison webview reports it shows, read back from its DOM. */
   readonly onDidRender: vscode.Event<CompareRendered>;
+  /** What the "Check with the ITL too…" button does, for the panel looked at last. */
+  preflight(): Promise<void>;
 }
 
 export class ComparePanels implements ComparePanelEvents, vscode.Disposable {
@@ -26,6 +28,7 @@ export class ComparePanels implements ComparePanelEvents, vscode.Disposable {
     latest: () => this.latestModel,
     onDidUpdate: this._onDidUpdate.event,
     onDidRender: this._onDidRender.event,
+    preflight: async () => this.current?.openPreflight(),
   };
 
   constructor(private readonly extensionUri: vscode.Uri, private readonly log: vscode.LogOutputChannel) {}

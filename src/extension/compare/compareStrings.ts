@@ -19,6 +19,9 @@ export function compareStrings(): CompareStrings {
     identical: vscode.l10n.t('The two files are byte-for-byte identical.'),
     openTextDiff: vscode.l10n.t('Open text diff'),
     swap: vscode.l10n.t('Swap OLD and NEW'),
+    preflightCtl: vscode.l10n.t('Check with the ITL too…'),
+    preflightItl: vscode.l10n.t('Check with the CTL too…'),
+    preflightTitle: vscode.l10n.t('Open the pre-flight check with OLD as the file the phone holds and NEW as the next file, then add the other list the phone holds'),
     verdicts: vscode.l10n.t('Will the phones accept NEW?'),
     devices: {
       'security-by-default': vscode.l10n.t('Phones with Security by Default'),

@@ -5,18 +5,22 @@ import { baseName } from '../loadTrustList';
 import type { CompareSource } from './compareSource';
 
 /** The part of vscode.git's API (extensions/git/src/api/git.d.ts) that we use. */
-interface GitCommit {
+export interface GitCommit {
   readonly hash: string;
   readonly message: string;
+  readonly commitDate?: Date;
+  readonly authorDate?: Date;
 }
 
-interface GitRepository {
+export interface GitRepository {
   readonly rootUri: vscode.Uri;
   buffer(ref: string, path: string): Promise<Uint8Array>;
+  /** The blob a commit has at a path (git ls-tree): lets a caller read each distinct blob once. */
+  getObjectDetails?(treeish: string, path: string): Promise<{ mode: string; object: string; size: number }>;
   log(options?: { maxEntries?: number; path?: string }): Promise<GitCommit[]>;
 }
 
-interface GitApi {
+export interface GitApi {
   readonly state: 'uninitialized' | 'initialized';
   readonly onDidChangeState: vscode.Event<'uninitialized' | 'initialized'>;
   getRepository(uri: vscode.Uri): GitRepository | null;
@@ -32,7 +36,7 @@ interface GitExtension {
 /** A failure the user can act on; shown as it is. */
 export class PreviousVersionError extends Error {}
 
-async function gitApi(): Promise<GitApi> {
+export async function gitApi(): Promise<GitApi> {
   const ext = vscode.extensions.getExtension<GitExtension>('vscode.git');
   if (!ext) throw new PreviousVersionError(vscode.l10n.t('The built-in Git extension is not available.'));
   const git = ext.isActive ? ext.exports : await ext.activate();

@@ -33,6 +33,12 @@ export interface CompareStrings extends CertificateLabels {
   identical: string;
   openTextDiff: string;
   swap: string;
+  /** Opens the pre-flight check with OLD as the phone's file and NEW as the next one (two CTLs). */
+  preflightCtl: string;
+  /** The same for two ITLs. */
+  preflightItl: string;
+  /** Tooltip of that button. */
+  preflightTitle: string;
   verdicts: string;
   devices: Record<DeviceClass, string>;
   outcomes: Record<Outcome, string>;
@@ -101,4 +107,6 @@ export type CompareWebviewToHost =
   | { type: 'ready' }
   | { type: 'openTextDiff' }
   | { type: 'swap' }
+  /** Pre-flight check with OLD as the phone's CTL (ITL) and NEW as the next CTL (ITL). */
+  | { type: 'preflight' }
   | { type: 'rendered'; rendered: CompareRendered };

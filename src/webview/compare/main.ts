@@ -33,6 +33,7 @@ class CompareApp {
       renderHeader(model, this.s, this.locale, {
         openTextDiff: () => vscode.postMessage({ type: 'openTextDiff' }),
         swap: () => vscode.postMessage({ type: 'swap' }),
+        preflight: () => vscode.postMessage({ type: 'preflight' }),
       }),
       renderVerdicts(c, this.s),
       renderSigner(c, this.s),

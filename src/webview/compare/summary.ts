@@ -3,6 +3,7 @@
 import type { Comparison, FileSummary, SignerSide } from '../../core/compare';
 import type { CompareModel, CompareSideInfo, CompareStrings } from '../../extension/compare/protocol';
 import { colonHex } from '../../shared/bytesText';
+import { comparePreflightSlots } from '../../shared/comparePreflight';
 import { displayText } from '../../shared/displayText';
 import { format } from '../../shared/strings';
 import { h } from '../dom';
@@ -20,6 +21,7 @@ function fileLine(label: string, info: CompareSideInfo, file: FileSummary, s: Co
 export interface HeaderActions {
   openTextDiff(): void;
   swap(): void;
+  preflight(): void;
 }
 
 export function renderHeader(model: CompareModel, s: CompareStrings, locale: string, actions: HeaderActions): HTMLElement {
@@ -28,12 +30,18 @@ export function renderHeader(model: CompareModel, s: CompareStrings, locale: str
   diff.addEventListener('click', () => actions.openTextDiff());
   const swap = h('button', { id: 'swap', class: 'action', text: s.swap, attrs: { type: 'button' } });
   swap.addEventListener('click', () => actions.swap());
+  // Only for two files of the same kind: OLD becomes the phone's file, NEW the next one.
+  const slots = comparePreflightSlots(c.old.kind, c.new.kind);
+  const preflight = slots
+    ? h('button', { id: 'preflight', class: 'action', text: slots.kind === 'CTL' ? s.preflightCtl : s.preflightItl, attrs: { type: 'button', title: s.preflightTitle } })
+    : null;
+  preflight?.addEventListener('click', () => actions.preflight());
   return h('header', { id: 'files', class: 'files' },
     h('div', { class: 'file-lines' },
       fileLine(s.oldLabel, model.old, c.old, s, locale),
       fileLine(s.newLabel, model.new, c.new, s, locale),
       c.identical ? h('div', { id: 'identical', class: 'identical', text: s.identical }) : null),
-    h('div', { class: 'actions' }, diff, swap));
+    h('div', { class: 'actions' }, diff, swap, preflight));
 }
 
 export function renderVerdicts(c: Comparison, s: CompareStrings): HTMLElement {

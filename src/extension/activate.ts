@@ -16,6 +16,7 @@ import { registerCompare } from './compare/commands';
 import type { CompareApi } from './compare/comparePanels';
 import { registerPreflight, type PreflightApi } from './preflight/commands';
 import { providePorts, type HostPorts } from './ports';
+import { registerTrustLists, type TrustListsApi } from './trustListsView/register';
 
 /** Returned from activate for integration tests: what each editor's webview reported it shows. */
 export interface TlvViewerApi {
@@ -23,6 +24,8 @@ export interface TlvViewerApi {
   onDidRender: vscode.Event<RenderEvent>;
   compare: CompareApi;
   preflight: PreflightApi;
+  /** The workspace's trust lists: the Trust Lists view, the Problems panel, the report. */
+  trustLists: TrustListsApi;
   /** The host the extension runs in, as its entry said. */
   host: HostPorts['host'];
 }
@@ -34,6 +37,7 @@ export function activate(context: vscode.ExtensionContext, ports: HostPorts): Tl
   const registry = new EditorRegistry(dumps.provider);
   const compare = registerCompare(context.extensionUri, log);
   const preflight = registerPreflight(context.extensionUri, log);
+  const trustLists = registerTrustLists(log);
   context.subscriptions.push(
     log,
     registry,
@@ -48,6 +52,7 @@ export function activate(context: vscode.ExtensionContext, ports: HostPorts): Tl
     registerStatusBar(registry),
     compare.disposable,
     preflight.disposable,
+    trustLists.disposable,
     ...(ports.registerNodeOnly?.(context, log) ?? []),
   );
   return {
@@ -55,6 +60,7 @@ export function activate(context: vscode.ExtensionContext, ports: HostPorts): Tl
     onDidRender: registry.onDidRender,
     compare: compare.api,
     preflight: preflight.api,
+    trustLists: trustLists.api,
     host: ports.host,
   };
 }

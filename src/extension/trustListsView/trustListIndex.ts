@@ -49,6 +49,13 @@ export class TrustListIndex extends Disposable {
     this._register(watcher.onDidCreate(uri => this.schedule(uri)));
     this._register(watcher.onDidChange(uri => this.schedule(uri)));
     this._register(watcher.onDidDelete(uri => this.schedule(uri)));
+    // A folder deleted or renamed in the Explorer may not produce an event per file under it.
+    this._register(vscode.workspace.onDidDeleteFiles(e => e.files.forEach(uri => this.under(uri).forEach(x => this.schedule(x.uri)))));
+    this._register(vscode.workspace.onDidRenameFiles(e => e.files.forEach(({ oldUri, newUri }) => {
+      this.under(oldUri).forEach(x => this.schedule(x.uri));
+      void vscode.workspace.findFiles(new vscode.RelativePattern(newUri, '**/*.tlv')).then(uris => uris.forEach(u => this.schedule(u)), () => undefined);
+      if (/\.tlv$/i.test(newUri.path)) this.schedule(newUri);
+    })));
     this._register(vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rescan()));
     this._register(vscode.workspace.onDidChangeConfiguration(e => {
       // Expiry warnings depend on it.
@@ -157,7 +164,7 @@ export class TrustListIndex extends Disposable {
       bytes = await vscode.workspace.fs.readFile(uri);
     } catch (e) {
       // Gone between findFiles and now, or unreadable: not a trust list we can show.
-      this.log.warn(`cannot read ${uri.toString(true)}: ${(e as Error).message}`);
+      if (!(e instanceof vscode.FileSystemError && e.code === 'FileNotFound')) this.log.warn(`cannot read ${uri.toString(true)}: ${(e as Error).message}`);
       return undefined;
     }
     const crypto = ports().crypto;

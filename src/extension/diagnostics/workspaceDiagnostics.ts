@@ -3,6 +3,7 @@
 // outliers). Cleared for a file that goes away; all of it off with tlvViewer.workspaceDiagnostics.
 import * as vscode from 'vscode';
 import { outlierProblems, type Problem } from '../../core/problems';
+import { inert } from '../../core/dump';
 import { localize } from '../localize';
 import { Disposable } from '../dispose';
 import type { IndexChange, IndexEntry, TrustListIndex } from '../trustListsView/trustListIndex';
@@ -12,9 +13,15 @@ const SETTING = 'tlvViewer.workspaceDiagnostics';
 
 const enabled = () => vscode.workspace.getConfiguration('tlvViewer').get<boolean>('workspaceDiagnostics', true) !== false;
 
+/** File text (names in a certificate label, a signature detail) stays on one line, without bidi controls, and short. */
+function message(p: Problem): string {
+  const m = inert(localize(p.l10n));
+  return m.length > 1000 ? `${m.slice(0, 999)}…` : m;
+}
+
 export function toDiagnostic(p: Problem): vscode.Diagnostic {
   // A binary file: every diagnostic sits on line 0; the message names the byte offset where it matters.
-  const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), localize(p.l10n), p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+  const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), message(p), p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
   d.source = DIAGNOSTIC_SOURCE;
   d.code = p.code;
   return d;

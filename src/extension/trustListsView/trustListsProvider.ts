@@ -50,8 +50,11 @@ export function statusText(status: SignatureStatus): string {
 }
 
 const day = (iso: string | undefined) => (iso ? iso.slice(0, 10) : '');
-/** File text in a label or tooltip: one line, no bidi controls. */
-const text = (s: string) => inert(s);
+/** File text in a label or tooltip: one line, no bidi controls, at most 120 characters (a name may be 60 KB). */
+const text = (s: string) => {
+  const t = inert(s);
+  return t.length > 120 ? `${t.slice(0, 119)}…` : t;
+};
 
 export class TrustListsProvider extends Disposable implements vscode.TreeDataProvider<TrustListNode> {
   private readonly changed = this._register(new vscode.EventEmitter<TrustListNode | undefined>());

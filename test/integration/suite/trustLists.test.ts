@@ -65,6 +65,7 @@ describe('Trust Lists view and Problems panel', () => {
     await api.trustLists.ready();
     const folder = fixture('trust-lists-watch');
     const copy = vscode.Uri.joinPath(folder, 'ITLFile.tlv');
+    await vscode.workspace.fs.createDirectory(folder);
     await vscode.workspace.fs.writeFile(copy, await vscode.workspace.fs.readFile(fixture('ITLFile-sha1-tampered.tlv')));
     try {
       const item = await until(async () => (await api.trustLists.items()).find(i => i.uri === copy.toString()), 'the new file in the view');

@@ -38,8 +38,8 @@ export class WorkspaceDiagnostics extends Disposable {
     }));
   }
 
-  private publish(entries: IndexEntry[]): void {
-    const report = this.index.report(entries);
+  private publish(folder: string, entries: IndexEntry[]): void {
+    const report = this.index.folderReport(folder);
     const outliers = new Map(report.outliers.map(o => [o.path, o]));
     for (const e of entries) {
       const problems = [...e.problems, ...outlierProblems(outliers.get(e.summary.path))];
@@ -61,9 +61,9 @@ export class WorkspaceDiagnostics extends Disposable {
         if (list) list.push(e);
         else folders.set(e.summary.folder, [e]);
       }
-      for (const entries of folders.values()) this.publish(entries);
+      for (const [folder, entries] of folders) this.publish(folder, entries);
       return;
     }
-    for (const f of c.folders) this.publish(this.index.inFolder(f));
+    for (const f of c.folders) this.publish(f, this.index.inFolder(f));
   }
 }

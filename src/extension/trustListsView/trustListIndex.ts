@@ -37,6 +37,8 @@ const yieldToHost = () => new Promise<void>(resolve => setTimeout(resolve, 0));
 export class TrustListIndex extends Disposable {
   private readonly entries = new Map<string, IndexEntry>();
   private readonly certificates = new Map<string, CertificateInfo | null>();
+  /** Each folder's report, built when first asked for and dropped when one of its files changes. */
+  private readonly reports = new Map<string, Report>();
   private readonly changed = this._register(new vscode.EventEmitter<IndexChange>());
   readonly onDidChange = this.changed.event;
   private scanning: Promise<void> | undefined;
@@ -91,6 +93,13 @@ export class TrustListIndex extends Disposable {
     return buildReport(entries.map(e => e.summary), { expiryWarningDays: readSettings().expiryWarningDays });
   }
 
+  /** The report of one folder key (groups, majorities, outliers), shared by the view and the Problems panel. */
+  folderReport(folder: string): Report {
+    let r = this.reports.get(folder);
+    if (!r) this.reports.set(folder, (r = this.report(this.inFolder(folder))));
+    return r;
+  }
+
   /** A full scan: findFiles, then every file in batches; cancellable with a notification when large. */
   rescan(): Promise<void> {
     const generation = ++this.generation;
@@ -110,6 +119,7 @@ export class TrustListIndex extends Disposable {
         if (generation !== this.generation) return;
         const removed = [...this.entries.values()].filter(e => !fresh.has(e.uri.toString())).map(e => e.uri);
         this.entries.clear();
+        this.reports.clear();
         for (const [k, v] of fresh) this.entries.set(k, v);
         this.changed.fire({ removed });
       };
@@ -150,6 +160,7 @@ export class TrustListIndex extends Disposable {
       folders.add(after.summary.folder);
     } else this.entries.delete(key);
     if (!before && !after) return;
+    for (const f of folders) this.reports.delete(f);
     this.changed.fire({ folders: [...folders], removed: after ? [] : [uri] });
   }
 

@@ -89,7 +89,7 @@ export class TrustListsProvider extends Disposable implements vscode.TreeDataPro
   }
 
   private folderReport(key: string): FolderReport | undefined {
-    return this.index.report(this.index.inFolder(key)).folders[0];
+    return this.index.folderReport(key).folders[0];
   }
 
   async getChildren(node?: TrustListNode): Promise<TrustListNode[]> {
@@ -98,14 +98,12 @@ export class TrustListsProvider extends Disposable implements vscode.TreeDataPro
       return [...new Set(this.index.all().map(e => e.summary.folder))].sort().map(k => this.folderNode(k));
     }
     if (node.type === 'folder') {
-      const entries = this.index.inFolder(node.key);
-      const report = this.index.report(entries);
+      const report = this.index.folderReport(node.key);
       const outliers = new Set(report.outliers.map(o => o.path));
       return (report.folders[0]?.groups ?? []).map(group => ({ type: 'group', folder: node.key, group, outliers: group.paths.filter(p => outliers.has(p)).length }));
     }
     if (node.type === 'group') {
-      const report = this.index.report(this.index.inFolder(node.folder));
-      const outliers = new Set(report.outliers.map(o => o.path));
+      const outliers = new Set(this.index.folderReport(node.folder).outliers.map(o => o.path));
       const byPath = new Map(this.index.inFolder(node.folder).map(e => [e.summary.path, e]));
       return node.group.paths.flatMap(p => {
         const e = byPath.get(p);

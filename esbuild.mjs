@@ -1,12 +1,17 @@
-// Builds the extension host bundle, the webview bundle and the CLI; with --tests also the
-// unit tests, the benchmark and the integration suite (each a self-contained bundle).
+// Builds the extension host bundles (Node and web), the webview bundles and the CLI; with --tests also
+// the unit tests, the benchmark and the integration suite (each a self-contained bundle). --production
+// (vscode:prepublish) minifies and writes no source maps, so a packaged .vsix never points at files it
+// does not ship; development and test builds keep their maps.
 import * as esbuild from 'esbuild';
 import { readdirSync, readFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 
 const tests = process.argv.includes('--tests');
-const node = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: 'warning' };
+const production = process.argv.includes('--production');
+const shipped = { sourcemap: !production, minify: production };
+const node = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning', ...shipped };
+const browser = { bundle: true, platform: 'browser', target: 'es2022', logLevel: 'warning', ...shipped };
 const list = (dir, re) => existsSync(dir) ? readdirSync(dir).filter(f => re.test(f)).map(f => join(dir, f)) : [];
 
 const builds = [
@@ -15,21 +20,18 @@ const builds = [
     define: { __VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) } }),
 ];
 if (existsSync('src/webview/main.ts')) {
-  builds.push(esbuild.build({ bundle: true, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: true,
-    logLevel: 'warning', entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js' }));
+  builds.push(esbuild.build({ ...browser, format: 'iife', entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js' }));
 }
-builds.push(esbuild.build({ bundle: true, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: true,
-  logLevel: 'warning', entryPoints: ['src/webview/compare/main.ts'], outfile: 'dist/compare.js' }));
-builds.push(esbuild.build({ bundle: true, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: true,
-  logLevel: 'warning', entryPoints: ['src/webview/preflight/main.ts'], outfile: 'dist/preflight.js' }));
+for (const view of ['compare', 'preflight']) {
+  builds.push(esbuild.build({ ...browser, format: 'iife', entryPoints: [`src/webview/${view}/main.ts`], outfile: `dist/${view}.js` }));
+}
 
 // The web extension (package.json `browser`): VS Code's web worker extension host loads CommonJS.
 // No Node built-in may reach it, not even as an external: the build fails if one does, and the
 // metafile is kept beside the bundle for the unit test that says the same.
 const NODE_BUILTINS = new Set(builtinModules.flatMap(m => [m, `node:${m}`]));
 const isNodeBuiltin = path => path.startsWith('node:') || NODE_BUILTINS.has(path) || NODE_BUILTINS.has(path.split('/')[0]);
-builds.push(esbuild.build({ bundle: true, platform: 'browser', format: 'cjs', target: 'es2022', sourcemap: true, minify: true,
-  logLevel: 'warning', entryPoints: ['src/web/extension.ts'], outfile: 'dist/web/extension.js', external: ['vscode'], metafile: true,
+builds.push(esbuild.build({ ...browser, format: 'cjs', minify: true, entryPoints: ['src/web/extension.ts'], outfile: 'dist/web/extension.js', external: ['vscode'], metafile: true,
   // forge's util probes `process` and `Buffer` behind typeof; make sure no polyfill is ever looked for.
   define: { 'process.browser': 'true' } }).then(result => {
   mkdirSync('dist/web', { recursive: true });
@@ -43,9 +45,10 @@ builds.push(esbuild.build({ bundle: true, platform: 'browser', format: 'cjs', ta
   return result;
 }));
 if (tests) {
-  builds.push(esbuild.build({ ...node, entryPoints: list('test/unit', /\.test\.ts$/), outdir: 'out/test/unit', external: ['vscode-oniguruma', 'vscode-textmate'] }));
-  builds.push(esbuild.build({ ...node, entryPoints: list('test/bench', /\.ts$/), outdir: 'out/test/bench' }));
+  const test = { ...node, sourcemap: true, minify: false };
+  builds.push(esbuild.build({ ...test, entryPoints: list('test/unit', /\.test\.ts$/), outdir: 'out/test/unit', external: ['vscode-oniguruma', 'vscode-textmate'] }));
+  builds.push(esbuild.build({ ...test, entryPoints: list('test/bench', /\.ts$/), outdir: 'out/test/bench' }));
   const suite = list('test/integration/suite', /\.ts$/);
-  if (suite.length) builds.push(esbuild.build({ ...node, entryPoints: suite, outdir: 'dist/test', external: ['vscode', 'mocha'] }));
+  if (suite.length) builds.push(esbuild.build({ ...test, entryPoints: suite, outdir: 'dist/test', external: ['vscode', 'mocha'] }));
 }
 await Promise.all(builds);

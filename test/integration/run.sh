@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm run test:integration`: the mocha suite inside code-server's extension host, then the UI tests in
-# Chromium (light and dark theme), then the suite under @vscode/test-electron where a VS Code is given.
+# Chromium (light, dark and high-contrast themes), then the suite under @vscode/test-electron where a VS Code
+# is given, then the UI tests against the web build in the browser's web worker extension host.
 # Its last line is the combined `N passed, N failed`; it exits non-zero when anything failed.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
@@ -53,7 +54,16 @@ stop_server
 rc=0; TLV_TEST_RESULTS="$RUN/electron.json" node test/integration/runElectron.mjs "$RUN/workspace" || rc=$?
 tally "mocha in VS Code desktop" "$rc" "$RUN/electron.json"
 
+# The editor's UI tests again, with the web build in the browser's web worker extension host (as vscode.dev).
+rc=0; TLV_WEB_RESULTS="$RUN/web.json" bash test/integration/web.sh --themes light || rc=$?
+tally "UI tests in the web worker host" "$rc" "$RUN/web.json"
+
 echo "[integration] screenshots in $SHOTS"
+# The README's pictures are the UI tests' own, so they show what this build shows.
+for pair in "editor:*-the-editor-shows-the-verified-badge-*-badge-checksums-tree.png" "comparison:*-compare-trust-lists-on-two-selected-files-shows-comparison.png"; do
+  shot=$(ls "$SHOTS"/light/${pair#*:} 2>/dev/null | head -1)
+  [ -n "$shot" ] && cp "$shot" "$ROOT/media/screenshots/${pair%%:*}.png"
+done
 trap - EXIT; cleanup
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

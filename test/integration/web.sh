@@ -42,6 +42,8 @@ grep -q '"main"' "$RUN/code-server/ext/"*cucm-trust-list-viewer*/package.json &&
 rc=0; TLV_EXPECT_HOST=web timeout -k 10 "${UI_TIMEOUT_S:-900}" node test/integration/ui/run.mjs --base "http://127.0.0.1:$PORT" \
   --workspace "$RUN/ui-workspace" --state "$RUN/code-server" --shots "$SHOTS" --results "$RUN/ui.json" "$@" || rc=$?
 read -r p f < <(node -e "try{const r=require('$RUN/ui.json');console.log(r.passed,r.failed)}catch{console.log(0,1)}")
+# run.sh adds these counts to its own summary.
+[ -z "${TLV_WEB_RESULTS:-}" ] || [ ! -f "$RUN/ui.json" ] || cp "$RUN/ui.json" "$TLV_WEB_RESULTS"
 [ "$rc" -eq 0 ] || [ "$f" -gt 0 ] || f=1
 trap - EXIT; cleanup
 echo "$p passed, $f failed"

@@ -2,6 +2,7 @@
 // reaches the webview intact and is filled there. Core's explanations and warning messages are English
 // sentences and are shown as given; the labels around them are localised here.
 import * as vscode from 'vscode';
+import { outcomeNames, ruleNames } from '../ruleStrings';
 import { certificateLabels } from '../strings';
 import type { CompareStrings } from './protocol';
 
@@ -23,22 +24,8 @@ export function compareStrings(): CompareStrings {
       'security-by-default': vscode.l10n.t('Phones with Security by Default'),
       'no-security-by-default': vscode.l10n.t('Phones without Security by Default (7940/7960, Jabber, TelePresence)'),
     },
-    outcomes: {
-      accepted: vscode.l10n.t('Accepted'),
-      'accepted-via-tvs': vscode.l10n.t('Accepted via TVS'),
-      rejected: vscode.l10n.t('Rejected'),
-      undetermined: vscode.l10n.t('Cannot be judged'),
-    },
-    rules: {
-      R0: vscode.l10n.t('integrity'),
-      R1: vscode.l10n.t('first install'),
-      R2: vscode.l10n.t('same anchor'),
-      R3: vscode.l10n.t('ITL signer trusted'),
-      R4: vscode.l10n.t('TVS fallback'),
-      R5: vscode.l10n.t('no Security by Default'),
-      R6: vscode.l10n.t('anchors lost'),
-      R7: vscode.l10n.t('planned anchor swap'),
-    },
+    outcomes: outcomeNames(),
+    rules: ruleNames(),
     ruleLabel: vscode.l10n.t('Rule {0}: {1}', P0, P1),
     signerHeading: vscode.l10n.t('Signer'),
     recordNumber: vscode.l10n.t('record #{0}', P0),

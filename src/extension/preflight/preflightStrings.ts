@@ -1,6 +1,7 @@
 // Localised strings for the pre-flight webview. Placeholders stay as written (`'{0}'`) so the template
 // reaches the webview intact and is filled there. The core's sentences arrive already translated.
 import * as vscode from 'vscode';
+import { outcomeNames, ruleNames } from '../ruleStrings';
 import type { PreflightStrings } from '../../shared/preflightProtocol';
 
 const P0 = '{0}';
@@ -30,23 +31,11 @@ export function preflightStrings(): PreflightStrings {
       'no-security-by-default': vscode.l10n.t('Phones without Security by Default (7940/7960, Jabber, TelePresence, 6901/6911)'),
     },
     outcomes: {
-      accepted: vscode.l10n.t('Accepted'),
-      'accepted-via-tvs': vscode.l10n.t('Accepted via TVS'),
-      rejected: vscode.l10n.t('Rejected'),
-      undetermined: vscode.l10n.t('Cannot be judged'),
+      ...outcomeNames(),
       'not-affected': vscode.l10n.t('Not affected'),
       'not-simulated': vscode.l10n.t('Not simulated'),
     },
-    rules: {
-      R0: vscode.l10n.t('integrity'),
-      R1: vscode.l10n.t('first install'),
-      R2: vscode.l10n.t('same anchor'),
-      R3: vscode.l10n.t('ITL signer trusted'),
-      R4: vscode.l10n.t('TVS fallback'),
-      R5: vscode.l10n.t('no Security by Default'),
-      R6: vscode.l10n.t('anchors lost'),
-      R7: vscode.l10n.t('planned anchor swap'),
-    },
+    rules: ruleNames(),
     ruleLabel: vscode.l10n.t('Rule {0}: {1}', P0, P1),
     trustLabel: vscode.l10n.t('Trust found: {0}', P0),
     trust: {

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { CompareModel } from '../../../src/extension/compare/protocol';
-import { extensionApi, fixture } from './helpers';
+import { extensionApi, fixture, nextEvent } from './helpers';
 
 const OLD = 'CTLFile-v1.tlv';
 const NEW = 'CTLFile-v2-regenerated.tlv';
@@ -16,21 +16,6 @@ const EXPECTED_VERDICTS = [
   { devices: 'no-security-by-default', outcome: 'rejected', rule: 'R5' },
 ];
 
-/** The first event that satisfies `accept`, or a failure naming `what` after `ms`. */
-function nextEvent<T>(event: vscode.Event<T>, accept: (value: T) => boolean, what: string, ms = 20000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`timed out after ${ms / 1000}s waiting for ${what}`));
-    }, ms);
-    const sub = event(value => {
-      if (!accept(value)) return;
-      clearTimeout(timer);
-      sub.dispose();
-      resolve(value);
-    });
-  });
-}
 
 const verdictsOf = (m: CompareModel) => m.comparison.verdicts.map(({ devices, outcome, rule }) => ({ devices, outcome, rule }));
 

@@ -19,3 +19,19 @@ export async function extensionApi(): Promise<TlvViewerApi> {
   assert.ok(ext, `extension ${EXTENSION_ID} is not loaded`);
   return ext.activate();
 }
+
+/** The first event that satisfies `accept`, or a failure naming `what` after `ms`. */
+export function nextEvent<T>(event: vscode.Event<T>, accept: (value: T) => boolean, what: string, ms = 20000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`timed out after ${ms / 1000}s waiting for ${what}`));
+    }, ms);
+    const sub = event(value => {
+      if (!accept(value)) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve(value);
+    });
+  });
+}

@@ -4,22 +4,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PreflightModel, PreflightRendered } from '../../../src/shared/preflightProtocol';
-import { extensionApi, fixture } from './helpers';
+import { extensionApi, fixture, nextEvent } from './helpers';
 
-function nextEvent<T>(event: vscode.Event<T>, accept: (value: T) => boolean, what: string, ms = 20000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`timed out after ${ms / 1000}s waiting for ${what}`));
-    }, ms);
-    const sub = event(value => {
-      if (!accept(value)) return;
-      clearTimeout(timer);
-      sub.dispose();
-      resolve(value);
-    });
-  });
-}
 
 describe('pre-flight check', () => {
   afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));

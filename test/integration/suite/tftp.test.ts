@@ -11,25 +11,10 @@ import * as vscode from 'vscode';
 import type { RenderedSummary } from '../../../src/shared/protocol';
 import type { CompareModel } from '../../../src/extension/compare/protocol';
 import { startTftpd, tftpdUnavailable, type Tftpd } from '../../support/tftpd';
-import { VIEW_TYPE, extensionApi as api, fixture } from './helpers';
+import { VIEW_TYPE, extensionApi as api, fixture, nextEvent } from './helpers';
 
 const digest = (algo: string, bytes: Uint8Array): string => createHash(algo).update(bytes).digest('hex');
 
-/** The first event that satisfies `accept`, or a failure naming `what` after `ms`. */
-function nextEvent<T>(event: vscode.Event<T>, accept: (value: T) => boolean, what: string, ms = 20000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`timed out after ${ms / 1000}s waiting for ${what}`));
-    }, ms);
-    const sub = event(value => {
-      if (!accept(value)) return;
-      clearTimeout(timer);
-      sub.dispose();
-      resolve(value);
-    });
-  });
-}
 
 async function fsError(p: Thenable<unknown>): Promise<vscode.FileSystemError> {
   try {

@@ -11,9 +11,11 @@ import { closeAllEditors, expectVisible, openWorkbench, waitForContributions } f
 
 const { values: args } = parseArgs({ options: {
   base: { type: 'string' }, workspace: { type: 'string' }, state: { type: 'string' }, shots: { type: 'string' },
-  results: { type: 'string' }, themes: { type: 'string', default: 'light,dark' }, grep: { type: 'string', default: '' },
+  results: { type: 'string' }, themes: { type: 'string', default: 'light,dark,hc' }, grep: { type: 'string', default: '' },
 } });
-const THEMES = { light: { id: 'Light Modern', kind: 'vs' }, dark: { id: 'Dark Modern', kind: 'vs-dark' } };
+const THEMES = {
+  light: { id: 'Light Modern', kind: 'vs' }, dark: { id: 'Dark Modern', kind: 'vs-dark' }, hc: { id: 'Default High Contrast', kind: 'hc-black' },
+};
 const here = dirname(fileURLToPath(import.meta.url));
 const t0 = Date.now();
 const log = (...a) => console.log(`[ui ${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);

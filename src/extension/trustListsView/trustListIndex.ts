@@ -51,6 +51,12 @@ export class TrustListIndex extends Disposable {
     this._register(watcher.onDidCreate(uri => this.schedule(uri)));
     this._register(watcher.onDidChange(uri => this.schedule(uri)));
     this._register(watcher.onDidDelete(uri => this.schedule(uri)));
+    // A deleted folder: the watcher reports the folder alone, not each file under it (VS Code drops the
+    // children's events), so a second watcher hears every deletion and re-reads the files it held.
+    const deletions = this._register(vscode.workspace.createFileSystemWatcher('**/*', true, true, false));
+    this._register(deletions.onDidDelete(uri => {
+      if (!/\.tlv$/i.test(uri.path)) this.under(uri).forEach(x => this.schedule(x.uri));
+    }));
     // A folder deleted or renamed in the Explorer may not produce an event per file under it.
     this._register(vscode.workspace.onDidDeleteFiles(e => e.files.forEach(uri => this.under(uri).forEach(x => this.schedule(x.uri)))));
     this._register(vscode.workspace.onDidRenameFiles(e => e.files.forEach(({ oldUri, newUri }) => {

@@ -12,7 +12,7 @@ import { allVerified, buildReport, relocate, reportTotalsL10n, summarise, type C
 import { fill } from '../core/messages';
 import { IoError, isRemote, load, tlvFiles } from './files';
 import { UsageError } from './usage';
-import { renderReportHtml } from './reportHtml';
+import { renderReportHtml } from '../shared/reportHtml';
 
 export const REPORT_USAGE = 'report [--json|--csv|--html FILE] DIR…  a folder at a glance: groups, outliers, certificate timeline';
 

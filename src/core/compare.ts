@@ -110,7 +110,8 @@ export interface CompareOptions {
   expiryWarningDays?: number;
 }
 
-const PHONE_LIMIT = 64 * 1024;
+/** Phones fail to load a trust list larger than this. */
+export const PHONE_LIMIT = 64 * 1024;
 const DAY = 86_400_000;
 
 function summary(c: CertificateInfo): CertSummary {
@@ -289,8 +290,6 @@ function decide(oldList: TrustList, newList: TrustList, signer: SignerDiff): Ver
 function warningsFor(oldList: TrustList, newList: TrustList, records: RecordDiff[], signer: SignerDiff, opts: CompareOptions): CompareWarning[] {
   const w: CompareWarning[] = [];
   const warn = (code: string, l: Localizable, record?: number) => w.push({ code, message: fill(l), l10n: l, ...(record === undefined ? {} : { record }) });
-  const now = (opts.now ?? new Date()).getTime();
-  const soon = (opts.expiryWarningDays ?? 30) * DAY;
   const sast = newList.records.filter(r => r.role === ROLE.SAST).length;
   if (sast > 2) warn('TOO_MANY_SAST', localizable(M.WARN_TOO_MANY_SAST, { count: sast }));
   if (newList.length > PHONE_LIMIT) warn('FILE_TOO_LARGE', localizable(M.WARN_FILE_TOO_LARGE, { length: newList.length }));
@@ -309,20 +308,7 @@ function warningsFor(oldList: TrustList, newList: TrustList, records: RecordDiff
     if (judgedKind(l) !== l.kind) warn('KIND_MISMATCH', localizable(M.WARN_KIND_MISMATCH, { which, tagKind: l.kind, nameKind: l.fileNameKind }));
   }
   if (judgedKind(oldList) !== judgedKind(newList)) warn('KINDS_DIFFER', localizable(M.WARN_KINDS_DIFFER, { old: judgedKind(oldList), new: judgedKind(newList) }));
-  for (const r of newList.records) {
-    const c = r.certificate;
-    if (!c) continue;
-    const end = new Date(c.notAfter).getTime();
-    const record = localizable(M.WARN_RECORD, { index: r.index, role: String(r.roleName), certificate: label(r) });
-    const date = c.notAfter.slice(0, 10);
-    if (end < now) warn('CERT_EXPIRED', localizable(M.WARN_CERT_EXPIRED, { record, date }), r.index);
-    else if (end - now < soon) warn('CERT_EXPIRING', localizable(M.WARN_CERT_EXPIRING, { record, date, days: Math.ceil((end - now) / DAY) }), r.index);
-    if (c.keyAlgorithm === 'RSA' && c.keySize < 2048) warn('WEAK_KEY', localizable(M.WARN_WEAK_KEY, { record, bits: c.keySize }), r.index);
-    // sha1WithRSAEncryption, ecdsa-with-SHA1, dsaWithSHA1, md5WithRSAEncryption…
-    if (/md5|sha1(?!\d)/i.test(c.signatureAlgorithm)) {
-      warn('WEAK_CERT_SIGNATURE', localizable(M.WARN_WEAK_CERT_SIGNATURE, { record, algorithm: c.signatureAlgorithm }), r.index);
-    }
-  }
+  w.push(...certificateWarnings(newList.records, opts));
   for (const r of records) {
     const where = { role: r.roleName, host: r.host };
     if (r.status === 'removed') warn('RECORD_REMOVED', localizable(M.WARN_RECORD_REMOVED, { ...where, record: String(r.old?.index) }), r.old?.index);
@@ -340,6 +326,38 @@ function warningsFor(oldList: TrustList, newList: TrustList, records: RecordDiff
         oldUntil: o?.notAfter.slice(0, 10) ?? '?',
         newUntil: n?.notAfter.slice(0, 10) ?? '?',
       }), r.new?.index);
+    }
+  }
+  return w;
+}
+
+export interface CertificateCheckOptions extends CompareOptions {
+  /** The certificate of a record the decoder did not read (decode's `signer` mode); `null` when unreadable. */
+  certificateOf?: (r: TrustRecord) => CertificateInfo | null | undefined;
+}
+
+/**
+ * What one list's certificates deserve a warning for: expired or expiring (within `expiryWarningDays`),
+ * an RSA key below 2048 bits, an MD5 or SHA-1 certificate signature. The comparison shows them for
+ * NEW; the Problems panel for every file.
+ */
+export function certificateWarnings(records: TrustRecord[], opts: CertificateCheckOptions = {}): CompareWarning[] {
+  const w: CompareWarning[] = [];
+  const warn = (code: string, l: Localizable, record: number) => w.push({ code, message: fill(l), l10n: l, record });
+  const now = (opts.now ?? new Date()).getTime();
+  const soon = (opts.expiryWarningDays ?? 30) * DAY;
+  for (const r of records) {
+    const c = r.certificate ?? opts.certificateOf?.(r) ?? undefined;
+    if (!c) continue;
+    const end = new Date(c.notAfter).getTime();
+    const record = localizable(M.WARN_RECORD, { index: r.index, role: String(r.roleName), certificate: label(r) });
+    const date = c.notAfter.slice(0, 10);
+    if (end < now) warn('CERT_EXPIRED', localizable(M.WARN_CERT_EXPIRED, { record, date }), r.index);
+    else if (end - now < soon) warn('CERT_EXPIRING', localizable(M.WARN_CERT_EXPIRING, { record, date, days: Math.ceil((end - now) / DAY) }), r.index);
+    if (c.keyAlgorithm === 'RSA' && c.keySize < 2048) warn('WEAK_KEY', localizable(M.WARN_WEAK_KEY, { record, bits: c.keySize }), r.index);
+    // sha1WithRSAEncryption, ecdsa-with-SHA1, dsaWithSHA1, md5WithRSAEncryption…
+    if (/md5|sha1(?!\d)/i.test(c.signatureAlgorithm)) {
+      warn('WEAK_CERT_SIGNATURE', localizable(M.WARN_WEAK_CERT_SIGNATURE, { record, algorithm: c.signatureAlgorithm }), r.index);
     }
   }
   return w;

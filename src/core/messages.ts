@@ -208,3 +208,6 @@ export const REPORT_OUTLIER_NOT_VERIFIED = 'The file does not verify ({status}):
 export const REPORT_OUTLIER_SIGNER = 'Signed by {signer} (serial {serial}), while {count} of the {total} {kind} files in this folder are signed by {majority} (serial {majoritySerial}).';
 export const REPORT_OUTLIER_TVS = 'Holds {tvs} TVS certificate(s) that differ from the set of {majority} held by {count} of the {total} {kind} files in this folder.';
 export const REPORT_TOTALS = '{files} file(s) in {folders} folder(s): {verified} verified, {notVerified} not verified; {contents} distinct content(s); {outliers} outlier(s); {certificates} certificate(s), {expired} expired, {expiring} expiring soon.';
+
+// The Problems panel (src/core/problems.ts).
+export const PROBLEM_FILE_TOO_LARGE = 'The file is {length} bytes; phones fail to load a trust list over 64 KB (65,536 bytes).';

@@ -17,6 +17,7 @@ import type { CompareApi } from './compare/comparePanels';
 import { registerPreflight, type PreflightApi } from './preflight/commands';
 import { providePorts, type HostPorts } from './ports';
 import { registerWhich, type WhichApi } from './which/commands';
+import { registerTrustLists, type TrustListsApi } from './trustListsView/register';
 
 /** Returned from activate for integration tests: what each editor's webview reported it shows. */
 export interface TlvViewerApi {
@@ -25,6 +26,8 @@ export interface TlvViewerApi {
   compare: CompareApi;
   preflight: PreflightApi;
   which: WhichApi;
+  /** The workspace's trust lists: the Trust Lists view, the Problems panel, the report. */
+  trustLists: TrustListsApi;
   /** The host the extension runs in, as its entry said. */
   host: HostPorts['host'];
 }
@@ -37,6 +40,7 @@ export function activate(context: vscode.ExtensionContext, ports: HostPorts): Tl
   const compare = registerCompare(context.extensionUri, log);
   const preflight = registerPreflight(context.extensionUri, log);
   const which = registerWhich(log);
+  const trustLists = registerTrustLists(log);
   context.subscriptions.push(
     log,
     registry,
@@ -52,6 +56,7 @@ export function activate(context: vscode.ExtensionContext, ports: HostPorts): Tl
     compare.disposable,
     preflight.disposable,
     which.disposable,
+    trustLists.disposable,
     ...(ports.registerNodeOnly?.(context, log) ?? []),
   );
   return {
@@ -60,6 +65,7 @@ export function activate(context: vscode.ExtensionContext, ports: HostPorts): Tl
     compare: compare.api,
     preflight: preflight.api,
     which: which.api,
+    trustLists: trustLists.api,
     host: ports.host,
   };
 }

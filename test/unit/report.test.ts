@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { decode } from '../../src/node/decode';
 import { buildReport, macOf, splitPath, summarise, type FileSummary } from '../../src/core/report';
 import { csvCell, summariseFiles } from '../../src/cli/reportCommand';
-import { escapeText } from '../../src/cli/reportHtml';
+import { escapeText } from '../../src/shared/reportHtml';
 import { buildTrustList, type TrustListSpec } from '../support/builder';
 import { makeCert } from '../support/certs';
 import { itl, makeCluster, regenerate, tokenlessCtl } from '../support/cluster';

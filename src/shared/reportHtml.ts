@@ -1,7 +1,7 @@
-// `report --html FILE`: one self-contained page. No script at all; the only style is one inline
-// <style> element allowed by its SHA-256 in the Content-Security-Policy. Every value that reaches
-// the page goes through `html`, whose one escaping function (`escapeText`) neutralises file text.
-import { createHash } from 'node:crypto';
+// `report --html FILE` and the extension's report panel: one self-contained page. No script at all;
+// the only style is one inline <style> element allowed by its SHA-256 in the Content-Security-Policy.
+// Every value that reaches the page goes through `html`, whose one escaping function (`escapeText`)
+// neutralises file text. Pure (no node: modules), so the CLI and both extension hosts import it.
 import { inert } from '../core/dump';
 import { fill } from '../core/messages';
 import { reportTotalsL10n, type FileSummary, type Report, type TimelineEntry } from '../core/report';
@@ -38,7 +38,7 @@ function html(strings: TemplateStringsArray, ...values: Value[]): Markup {
   return new Markup(out);
 }
 
-const CSS = `
+export const REPORT_CSS = `
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:1.5rem;color:#1b1f24;background:#fff}
 h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:2rem}h3{font-size:1rem}
 table{border-collapse:collapse;margin:.5rem 0 1rem}th,td{border:1px solid #d0d7de;padding:.2rem .5rem;text-align:left;vertical-align:top}
@@ -51,8 +51,11 @@ svg .expired{fill:#d1242f}svg .expiring{fill:#bf8700}svg .ok{fill:#2da44e}svg .s
 svg .now{stroke:#0550ae;stroke-dasharray:4 3}svg .axis{stroke:#8c959f}
 `.trim();
 
-/** `style-src` by hash: the page's one <style> element and nothing else (no style attributes). */
-export const STYLE_HASH = `sha256-${createHash('sha256').update(CSS).digest('base64')}`;
+/**
+ * `style-src` by hash: the page's one <style> element and nothing else (no style attributes). A constant,
+ * so the module needs no hashing at run time; a unit test recomputes it from REPORT_CSS.
+ */
+export const STYLE_HASH = 'sha256-QnZhJ+ed1iR2GGxMvUNpjYhloxBZwApFBWHwQsf2r30=';
 export const REPORT_CSP = `default-src 'none'; style-src '${STYLE_HASH}'; img-src data:; base-uri 'none'; form-action 'none'`;
 
 const day = (iso: string | undefined) => (iso ? iso.slice(0, 10) : '');
@@ -111,7 +114,7 @@ ${r.timeline.map(t => html`<tr><td class="d">${day(t.notAfter)}</td><td class="d
 <meta http-equiv="Content-Security-Policy" content="${new Markup(REPORT_CSP)}">
 <meta name="referrer" content="no-referrer">
 <title>Trust-list report</title>
-<style>${new Markup(CSS)}</style>
+<style>${new Markup(REPORT_CSS)}</style>
 </head>
 <body>
 <h1>Trust-list report</h1>

@@ -1,0 +1,114 @@
+// The workspace as the unit: the Trust Lists view lists the run's fixtures with their statuses, the
+// Problems panel has an error for the tampered and the truncated file, a file written later shows up
+// (and its problems go when it does), the setting turns the problems off, and the report command opens
+// the report page in a webview.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { extensionApi, fixture } from './helpers';
+
+const FIXTURES: Record<string, string> = {
+  'CTLFile.tlv': 'verified',
+  'ITLFile.tlv': 'verified',
+  'CTLFile-v1.tlv': 'verified',
+  'CTLFile-v2-regenerated.tlv': 'verified',
+  'CTLFile-v1-truncated.tlv': 'malformed',
+  'ITLFile-sha1-tampered.tlv': 'invalid',
+};
+
+const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter(d => d.source === 'CUCM Trust List');
+
+/** Polls until `check` returns a value (or throws its last error after `ms`). */
+async function until<T>(check: () => T | undefined | Promise<T | undefined>, what: string, ms = 20000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await check();
+    if (v !== undefined && v !== false) return v;
+    if (Date.now() > end) throw new Error(`timed out after ${ms / 1000}s waiting for ${what}`);
+    await new Promise(r => setTimeout(r, 200));
+  }
+}
+
+describe('Trust Lists view and Problems panel', () => {
+  afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  it('lists every fixture of the workspace with its status, grouped by folder and content', async () => {
+    const api = await extensionApi();
+    await api.trustLists.ready();
+    const items = await api.trustLists.items();
+    const byFile = new Map(items.filter(i => i.folder === '').map(i => [i.file, i]));
+    for (const [name, status] of Object.entries(FIXTURES)) {
+      const item = byFile.get(name);
+      assert.ok(item, `${name} is not in the view: ${items.map(i => `${i.folder}/${i.file}`).join(', ')}`);
+      assert.equal(item.status, status, name);
+      assert.equal(item.kind, name.startsWith('CTL') ? 'CTL' : 'ITL', name);
+      assert.equal(item.uri, fixture(name).toString());
+      assert.ok(item.records > 0, name);
+      assert.ok(item.description.length > 0, name);
+    }
+    assert.ok(byFile.get('CTLFile.tlv')?.signer, 'the signer of CTLFile.tlv is shown');
+  });
+
+  it('shows an error in the Problems panel for the tampered and the truncated file, none for a good one', async () => {
+    const api = await extensionApi();
+    await api.trustLists.ready();
+    const tampered = await until(() => ours(fixture('ITLFile-sha1-tampered.tlv')).find(d => d.code === 'NOT_VERIFIED'), 'the tampered file\'s diagnostic');
+    assert.equal(tampered.severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(tampered.range.start.line, 0);
+    const truncated = await until(() => ours(fixture('CTLFile-v1-truncated.tlv')).find(d => d.code === 'MALFORMED'), 'the truncated file\'s diagnostic');
+    assert.equal(truncated.severity, vscode.DiagnosticSeverity.Error);
+    assert.match(truncated.message, /0x[0-9A-F]+/i);
+    assert.deepEqual(ours(fixture('CTLFile.tlv')).filter(d => d.severity === vscode.DiagnosticSeverity.Error), []);
+  });
+
+  it('re-reads a file written later and forgets it when it is deleted', async function () {
+    this.timeout(60000);
+    const api = await extensionApi();
+    await api.trustLists.ready();
+    const folder = fixture('trust-lists-watch');
+    const copy = vscode.Uri.joinPath(folder, 'ITLFile.tlv');
+    await vscode.workspace.fs.createDirectory(folder);
+    await vscode.workspace.fs.writeFile(copy, await vscode.workspace.fs.readFile(fixture('ITLFile-sha1-tampered.tlv')));
+    try {
+      const item = await until(async () => (await api.trustLists.items()).find(i => i.uri === copy.toString()), 'the new file in the view');
+      assert.equal(item.folder, 'trust-lists-watch');
+      assert.equal(item.status, 'invalid');
+      await until(() => ours(copy).some(d => d.code === 'NOT_VERIFIED'), 'the new file\'s diagnostic');
+      await vscode.workspace.fs.delete(copy);
+      await until(async () => !(await api.trustLists.items()).some(i => i.uri === copy.toString()), 'the deleted file to leave the view');
+      await until(() => ours(copy).length === 0, 'the deleted file\'s diagnostics to be cleared');
+    } finally {
+      await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false });
+    }
+  });
+
+  it('tlvViewer.workspaceDiagnostics off clears the problems, on brings them back', async () => {
+    const api = await extensionApi();
+    await api.trustLists.ready();
+    const uri = fixture('ITLFile-sha1-tampered.tlv');
+    const config = vscode.workspace.getConfiguration('tlvViewer');
+    await until(() => ours(uri).length > 0, 'the tampered file\'s diagnostics');
+    try {
+      await config.update('workspaceDiagnostics', false, vscode.ConfigurationTarget.Global);
+      await until(() => ours(uri).length === 0, 'the diagnostics to be cleared');
+    } finally {
+      await config.update('workspaceDiagnostics', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await until(() => ours(uri).length > 0, 'the diagnostics to come back');
+  });
+
+  it('Show Trust List Report opens the report page in a webview', async () => {
+    const api = await extensionApi();
+    await vscode.commands.executeCommand('tlvViewer.showTrustListReport');
+    const latest = api.trustLists.report.latest();
+    assert.ok(latest, 'no report was shown');
+    assert.ok(latest.files >= Object.keys(FIXTURES).length);
+    for (const name of Object.keys(FIXTURES)) assert.ok(latest.html.includes(name), `${name} is not in the report`);
+    assert.match(latest.html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-/);
+    assert.doesNotMatch(latest.html, /<script/i);
+    const input = await until(() => {
+      const i = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+      return i instanceof vscode.TabInputWebview ? i : undefined;
+    }, 'the report panel');
+    assert.match(input.viewType, /tlvViewer\.report$/);
+  });
+});

@@ -13,6 +13,8 @@ export interface CompareApi {
   readonly onDidUpdate: vscode.Event<CompareModel>;
   /** What a comparison webview reports it shows, read back from its DOM. */
   readonly onDidRender: vscode.Event<CompareRendered>;
+  /** What the panel serializer does after a window reload, for a panel and the state its webview saved. */
+  restore(panel: vscode.WebviewPanel, state: unknown): void;
   /** What the "Check with the ITL too…" button does, for the panel looked at last. */
   preflight(): Promise<void>;
 }
@@ -29,6 +31,7 @@ export class ComparePanels implements ComparePanelEvents, vscode.Disposable {
     onDidUpdate: this._onDidUpdate.event,
     onDidRender: this._onDidRender.event,
     preflight: async () => this.current?.openPreflight(),
+    restore: (panel, state) => this.restore(panel, state),
   };
 
   constructor(private readonly extensionUri: vscode.Uri, private readonly log: vscode.LogOutputChannel) {}

@@ -72,6 +72,22 @@ describe('compare', () => {
     assert.deepEqual(dom.warnings, model.comparison.warnings.map(w => w.code));
   });
 
+  it('a panel restored after a window reload shows the same comparison, from the state its webview saved', async () => {
+    const api = await extensionApi();
+    // What VS Code hands the serializer: a fresh panel of our view type and the state the webview kept.
+    const panel = vscode.window.createWebviewPanel('tlvViewer.compare', 'restored', vscode.ViewColumn.Active);
+    const rendered = nextEvent(api.compare.onDidRender, r => r.verdicts.length > 0, 'the restored comparison webview to render');
+    api.compare.restore(panel, { oldUri: fixture(OLD).toString(), newUri: fixture(NEW).toString() });
+    assert.deepEqual((await rendered).verdicts, EXPECTED_VERDICTS);
+    assert.equal(panel.title, `${OLD} ↔ ${NEW}`);
+    // A state it cannot use closes the panel rather than showing an empty one.
+    const broken = vscode.window.createWebviewPanel('tlvViewer.compare', 'broken', vscode.ViewColumn.Active);
+    let closed = false;
+    broken.onDidDispose(() => { closed = true; });
+    api.compare.restore(broken, { oldUri: 42 });
+    assert.equal(closed, true);
+  });
+
   it('Open Text Diff shows the two show ctl renderings in the diff editor', async () => {
     const api = await extensionApi();
     const updated = nextEvent(api.compare.onDidUpdate, m => m.new.name === NEW, 'the comparison to be posted');

@@ -24,26 +24,6 @@ async function openComparison(t) {
   return view;
 }
 
-/** In the page: true once some workbench state database holds the comparison panel and its saved URIs. */
-async function savedComparison() {
-  const read = name => new Promise(resolve => {
-    const open = indexedDB.open(name);
-    open.onerror = () => resolve([]);
-    open.onsuccess = () => {
-      const db = open.result;
-      if (![...db.objectStoreNames].includes('ItemTable')) return db.close(), resolve([]);
-      const all = db.transaction('ItemTable').objectStore('ItemTable').getAll();
-      all.onsuccess = () => { db.close(); resolve(all.result.map(v => String(v))); };
-      all.onerror = () => { db.close(); resolve([]); };
-    };
-  });
-  for (const { name } of await indexedDB.databases()) {
-    if (!name?.startsWith('vscode-web-state-db')) continue;
-    if ((await read(name)).some(v => v.includes('tlvViewer.compare') && v.includes('oldUri'))) return true;
-  }
-  return false;
-}
-
 const recordStatuses = view => view.locator('#records-diff tr[data-status]').evaluateAll(rows => rows.map(r => r.getAttribute('data-status')));
 
 export default [
@@ -60,25 +40,6 @@ export default [
       }
       t.log(`comparison: ${verdicts} verdict(s), record statuses [${statuses}]`);
       await t.step('comparison');
-    },
-  },
-  {
-    name: 'the comparison view is restored after a window reload',
-    async run(t) {
-      // Not a matter of theme or host: once, in the light theme of the Node host.
-      if (t.theme !== 'light' || process.env.TLV_EXPECT_HOST === 'web') return t.log('reload test: light theme, Node host only');
-      const statuses = await recordStatuses(await openComparison(t));
-      // The web workbench saves which editors are open when idle (at most 60 s apart), and a page reload does
-      // not wait for that save: wait until its IndexedDB holds the panel with the state our webview gave it.
-      await t.page.waitForFunction(savedComparison, undefined, { timeout: 90000, polling: 1000 })
-        .catch(() => { throw new Error('the workbench did not save the comparison panel (with oldUri) within 90s'); });
-      await t.page.reload();
-      const restored = webview(t.page);
-      await expectVisible(restored.locator('body[data-ready="1"] #verdicts [data-devices][data-outcome]').first(),
-        'the comparison webview restored after a reload, with its verdicts', 60000);
-      const again = await recordStatuses(restored);
-      if (again.join() !== statuses.join()) throw new Error(`after the reload the records read [${again}], before [${statuses}]`);
-      await t.step('comparison-restored');
     },
   },
 ];

@@ -28,7 +28,9 @@ export default [
       for (const name of rest) await (await expectVisible(explorerItem(page, name), `"${name}" in the Explorer`)).click({ modifiers: ['Control'] });
       for (const name of [first, ...rest]) await expectVisible(explorerItem(page, name).and(page.locator('.selected')), `"${name}" selected in the Explorer`);
       await explorerItem(page, NEXT[1]).click({ button: 'right' });
-      await (await expectVisible(page.locator('.context-view .action-item', { hasText: 'Pre-flight Check' }), '"Pre-flight Check…" in the Explorer context menu')).click();
+      const item = await expectVisible(page.locator('.context-view .action-item', { hasText: 'Pre-flight Check' }), '"Pre-flight Check…" in the Explorer context menu');
+      await t.step('context-menu');
+      await item.click();
 
       const view = webview(page);
       const rows = view.locator('tr.class-row[data-devices][data-outcome]');

@@ -1,7 +1,18 @@
-// The names of the trust rules (trust-decisions.md) and of the outcomes, shared by the comparison and the
-// pre-flight views so both say the same words.
+// The names of the trust rules (trust-decisions.md), of the outcomes and of the signature statuses, shared
+// by the comparison and pre-flight views and the status bar so all say the same words.
 import * as vscode from 'vscode';
 import type { Outcome, Rule } from '../core/compare';
+import type { SignatureStatus } from '../core/model';
+
+export function signatureNames(): Record<SignatureStatus, string> {
+  return {
+    verified: vscode.l10n.t('Verified'),
+    invalid: vscode.l10n.t('Invalid signature'),
+    'signer-not-found': vscode.l10n.t('Signer not in file'),
+    unsupported: vscode.l10n.t('Unsupported algorithm'),
+    malformed: vscode.l10n.t('Malformed'),
+  };
+}
 
 export function ruleNames(): Record<Rule, string> {
   return {

@@ -2,7 +2,7 @@
 // SHA-1 depending on the model), first and last 8 digits, as a person compares them by eye. Click to copy.
 import * as vscode from 'vscode';
 import type { EditorRegistry } from './editorRegistry';
-import { webviewStrings } from './strings';
+import { signatureNames } from './ruleStrings';
 import type { SignatureStatus } from '../core/model';
 
 const ICONS: Record<SignatureStatus, string> = {
@@ -19,8 +19,7 @@ export function registerStatusBar(registry: EditorRegistry): vscode.Disposable {
   const update = () => {
     const list = registry.activeSession?.model.list;
     if (!list) return item.hide();
-    const s = webviewStrings();
-    const badge = { verified: s.badgeVerified, invalid: s.badgeInvalid, 'signer-not-found': s.badgeSignerNotFound, unsupported: s.badgeUnsupported, malformed: s.badgeMalformed }[list.signature.status];
+    const badge = signatureNames()[list.signature.status];
     item.text = `${ICONS[list.signature.status]} ${badge}  SHA-1 ${shortHash(list.checksums.sha1)}  MD5 ${shortHash(list.checksums.md5)}`;
     // Plain text: the tooltip holds no file text, only hex and our own words.
     item.tooltip = `${badge}\nMD5 ${list.checksums.md5.toUpperCase()}\nSHA-1 ${list.checksums.sha1.toUpperCase()}\n${vscode.l10n.t('Click to copy a checksum')}`;

@@ -2,7 +2,7 @@
 // reaches the webview intact and is filled there. Core's explanations and warning messages are English
 // sentences and are shown as given; the labels around them are localised here.
 import * as vscode from 'vscode';
-import { outcomeNames, ruleNames } from '../ruleStrings';
+import { outcomeNames, ruleNames, signatureNames } from '../ruleStrings';
 import { certificateLabels } from '../strings';
 import type { CompareStrings } from './protocol';
 
@@ -64,12 +64,6 @@ export function compareStrings(): CompareStrings {
     detailsOf: vscode.l10n.t('Certificate details: {0} {1}', P0, P1),
     noCertificate: vscode.l10n.t('No certificate in this record'),
     loadFailed: vscode.l10n.t('Could not compare the files: {0}', P0),
-    signature: {
-      verified: vscode.l10n.t('Verified'),
-      invalid: vscode.l10n.t('Invalid signature'),
-      'signer-not-found': vscode.l10n.t('Signer not in file'),
-      unsupported: vscode.l10n.t('Unsupported algorithm'),
-      malformed: vscode.l10n.t('Malformed'),
-    },
+    signature: signatureNames(),
   };
 }

@@ -1,7 +1,7 @@
 // Localised strings for the pre-flight webview. Placeholders stay as written (`'{0}'`) so the template
 // reaches the webview intact and is filled there. The core's sentences arrive already translated.
 import * as vscode from 'vscode';
-import { outcomeNames, ruleNames } from '../ruleStrings';
+import { outcomeNames, ruleNames, signatureNames } from '../ruleStrings';
 import type { PreflightStrings } from '../../shared/preflightProtocol';
 
 const P0 = '{0}';
@@ -62,12 +62,6 @@ export function preflightStrings(): PreflightStrings {
     errorsHeading: vscode.l10n.t('Errors'),
     noErrors: vscode.l10n.t('No dangerous combination found.'),
     loadFailed: vscode.l10n.t('Could not run the pre-flight check: {0}', P0),
-    signature: {
-      verified: vscode.l10n.t('Verified'),
-      invalid: vscode.l10n.t('Invalid signature'),
-      'signer-not-found': vscode.l10n.t('Signer not in file'),
-      unsupported: vscode.l10n.t('Unsupported algorithm'),
-      malformed: vscode.l10n.t('Malformed'),
-    },
+    signature: signatureNames(),
   };
 }

@@ -8,22 +8,8 @@ import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { PreflightModel } from '../../../src/shared/preflightProtocol';
 import type { CompareModel } from '../../../src/extension/compare/protocol';
-import { extensionApi, fixture } from './helpers';
+import { extensionApi, fixture, nextEvent } from './helpers';
 
-function nextEvent<T>(event: vscode.Event<T>, accept: (value: T) => boolean, what: string, ms = 20000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      sub.dispose();
-      reject(new Error(`timed out after ${ms / 1000}s waiting for ${what}`));
-    }, ms);
-    const sub = event(value => {
-      if (!accept(value)) return;
-      clearTimeout(timer);
-      sub.dispose();
-      resolve(value);
-    });
-  });
-}
 
 const hashOf = (algorithm: 'md5' | 'sha1', name: string) => createHash(algorithm).update(readFileSync(fixture(name).fsPath)).digest('hex');
 const colons = (h: string) => h.toUpperCase().replace(/(..)(?=.)/g, '$1:');

@@ -54,8 +54,9 @@ stop_server
 rc=0; TLV_TEST_RESULTS="$RUN/electron.json" node test/integration/runElectron.mjs "$RUN/workspace" || rc=$?
 tally "mocha in VS Code desktop" "$rc" "$RUN/electron.json"
 
-# The editor's UI tests again, with the web build in the browser's web worker extension host (as vscode.dev).
-rc=0; TLV_WEB_RESULTS="$RUN/web.json" bash test/integration/web.sh --themes light || rc=$?
+# The editor's UI tests again (badge, checksums, tree, tampered and truncated files, hostile names, the
+# comparison), with the web build in the browser's web worker extension host, as vscode.dev runs it.
+rc=0; TLV_WEB_RESULTS="$RUN/web.json" bash test/integration/web.sh --themes light --files host.test.mjs,editor.test.mjs,hostile.test.mjs,compare.test.mjs || rc=$?
 tally "UI tests in the web worker host" "$rc" "$RUN/web.json"
 
 echo "[integration] screenshots in $SHOTS"

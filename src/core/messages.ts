@@ -68,7 +68,6 @@ export const SIGNATURE_MODULUS_NOTE = 'SIGNATUREMODULUS announces {expected} byt
 
 // Verdict.explanation
 export const VERDICT_R0 = 'NEW does not verify ({status}): {reason} Every phone rejects it.';
-export const VERDICT_R1 = 'OLD holds no records, as on a phone without a {kind}: the first {kind} is accepted on trust (leap of faith).';
 export const VERDICT_R2 = 'NEW is signed by {signer}, the same SAST certificate that signed OLD.';
 export const VERDICT_R3 = 'NEW is signed by {signer}, which OLD already trusts as record #{record} ({role}).';
 export const VERDICT_R4_TVS_CANNOT_VOUCH = "NEW's signer {signer} is not trusted by OLD, and TVS cannot vouch: {why} Reset the phones' trust (ITLRecovery bulk reset while its key is valid, or manual deletion).";

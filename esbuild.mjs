@@ -3,7 +3,7 @@
 // (vscode:prepublish) minifies and writes no source maps, so a packaged .vsix never points at files it
 // does not ship; development and test builds keep their maps.
 import * as esbuild from 'esbuild';
-import { readdirSync, readFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 
@@ -52,3 +52,7 @@ if (tests) {
   if (suite.length) builds.push(esbuild.build({ ...test, entryPoints: suite, outdir: 'dist/test', external: ['vscode', 'mocha'] }));
 }
 await Promise.all(builds);
+
+// VS Code's icon font for the webviews (they cannot use the workbench's): the stylesheet and font only.
+mkdirSync('dist/codicons', { recursive: true });
+for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(join('node_modules/@vscode/codicons/dist', file), join('dist/codicons', file));

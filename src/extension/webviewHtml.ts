@@ -30,6 +30,7 @@ export interface ShellOptions {
 export function renderShell(webview: vscode.Webview, extensionUri: vscode.Uri, options: ShellOptions): string {
   const nonce = getNonce();
   const media = (file: string): string => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', file)).toString();
+  const codicons = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'codicons', 'codicon.css')).toString();
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', options.script)).toString();
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(options.lang)}">
@@ -39,6 +40,7 @@ export function renderShell(webview: vscode.Webview, extensionUri: vscode.Uri, o
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="stylesheet" href="${escapeHtml(media('reset.css'))}">
 <link rel="stylesheet" href="${escapeHtml(media('main.css'))}">
+<link rel="stylesheet" href="${escapeHtml(codicons)}">
 ${(options.stylesheets ?? []).map(file => `<link rel="stylesheet" href="${escapeHtml(media(file))}">\n`).join('')}<title>${escapeHtml(options.title)}</title>
 </head>
 <body>

@@ -37,3 +37,11 @@ export function clear(el: Element): void {
 export function setPx(el: HTMLElement, property: string, px: number): void {
   el.style.setProperty(property, `${px}px`);
 }
+
+/**
+ * A codicon (VS Code's icon font, shipped in dist/codicons): decoration only, hidden from screen
+ * readers, so the text beside it carries the meaning.
+ */
+export function icon(name: string, extraClass = ''): HTMLElement {
+  return h('span', { class: `codicon codicon-${name}${extraClass ? ` ${extraClass}` : ''}`, attrs: { 'aria-hidden': 'true' } });
+}

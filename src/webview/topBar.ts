@@ -5,7 +5,7 @@ import type { FileInfo } from '../shared/protocol';
 import { colonHex, hexOffset } from '../shared/bytesText';
 import { displayText } from '../shared/displayText';
 import { format, type WebviewStrings } from '../shared/strings';
-import { h } from './dom';
+import { h, icon } from './dom';
 
 export interface TopBarEvents {
   copy(text: string): Promise<void>;
@@ -51,7 +51,7 @@ export function renderTopBar(list: TrustList, file: FileInfo, s: WebviewStrings,
 
   const status = list.signature.status;
   const badge = h('div', { id: 'badge', class: `badge badge-${status}`, attrs: { 'data-status': status, role: 'status', title: list.signature.detail } },
-    h('span', { class: 'badge-icon', text: status === 'verified' ? '✓' : status === 'invalid' ? '✕' : '!', attrs: { 'aria-hidden': 'true' } }),
+    icon(status === 'verified' ? 'verified-filled' : status === 'invalid' ? 'error' : 'warning', 'badge-icon'),
     h('span', { class: 'badge-label', text: badgeLabel(status, s) }));
   const signerRecord = list.signature.signerRecord;
   const signer = signerRecord === undefined

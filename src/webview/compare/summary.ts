@@ -6,9 +6,9 @@ import { colonHex } from '../../shared/bytesText';
 import { comparePreflightSlots } from '../../shared/comparePreflight';
 import { displayText } from '../../shared/displayText';
 import { format } from '../../shared/strings';
-import { h } from '../dom';
+import { h, icon } from '../dom';
 
-const OUTCOME_ICONS = { accepted: '✓', 'accepted-via-tvs': '✓', rejected: '✕', undetermined: '?' } as const;
+const OUTCOME_ICONS = { accepted: 'pass', 'accepted-via-tvs': 'pass', rejected: 'error', undetermined: 'question' } as const;
 
 function fileLine(label: string, info: CompareSideInfo, file: FileSummary, s: CompareStrings, locale: string): HTMLElement {
   const facts = [file.kind, format(s.size, file.length.toLocaleString(locale || undefined)), s.signature[file.signature], file.digest ?? ''].filter(Boolean);
@@ -54,7 +54,7 @@ export function renderVerdicts(c: Comparison, s: CompareStrings): HTMLElement {
     },
     h('h3', { id: deviceId, class: 'verdict-devices', text: s.devices[v.devices] }),
     h('div', { class: 'verdict-outcome' },
-      h('span', { class: 'verdict-icon', text: OUTCOME_ICONS[v.outcome], attrs: { 'aria-hidden': 'true' } }),
+      icon(OUTCOME_ICONS[v.outcome], 'verdict-icon'),
       h('span', { text: s.outcomes[v.outcome] })),
     h('div', { class: 'verdict-rule', text: format(s.ruleLabel, v.rule, s.rules[v.rule]) }),
     h('p', { class: 'verdict-explanation', text: displayText(v.explanation, 2000) }));

@@ -6,7 +6,7 @@ import type { PreflightHostToWebview, PreflightModel, PreflightStrings, Prefligh
 import { colonHex } from '../../shared/bytesText';
 import { displayText } from '../../shared/displayText';
 import { format } from '../../shared/strings';
-import { h } from '../dom';
+import { h, icon } from '../dom';
 
 interface VsCodeApi {
   postMessage(message: PreflightWebviewToHost): void;
@@ -15,7 +15,7 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
 const SLOTS: Slot[] = ['phone-ctl', 'phone-itl', 'next-ctl', 'next-itl'];
-const ICONS: Record<string, string> = { accepted: '✓', 'accepted-via-tvs': '✓', rejected: '✕', undetermined: '?', 'not-affected': '–', 'not-simulated': '–' };
+const ICONS: Record<string, string> = { accepted: 'pass', 'accepted-via-tvs': 'pass', rejected: 'error', undetermined: 'question', 'not-affected': 'dash', 'not-simulated': 'dash' };
 
 function button(id: string, text: string, onClick: () => void, primary = false): HTMLButtonElement {
   const b = h('button', { id, class: primary ? 'action primary' : 'action', text, attrs: { type: 'button' } });
@@ -57,7 +57,7 @@ function stepCell(step: PreflightStep, s: PreflightStrings): HTMLElement {
   const trust = step.outcome === 'not-simulated' ? '' : format(s.trustLabel, s.trust[step.trust]);
   return h('td', { class: `step outcome-${step.outcome}`, attrs: { 'data-step': step.step, 'data-outcome': step.outcome, 'data-rule': step.rule ?? '' } },
     h('div', { class: 'step-outcome' },
-      h('span', { class: 'verdict-icon', text: ICONS[step.outcome] ?? '', attrs: { 'aria-hidden': 'true' } }),
+      icon(ICONS[step.outcome] ?? 'dash', 'verdict-icon'),
       h('span', { text: s.outcomes[step.outcome] })),
     rule ? h('div', { class: 'verdict-rule', text: rule }) : null,
     !trust ? null : step.trustRecord ? recordLink('step-trust', trust, step.trustRecord.list, step.trustRecord.index, s) : h('div', { class: 'step-trust', text: trust }),
@@ -74,7 +74,7 @@ function classRow(c: PreflightClass, s: PreflightStrings): HTMLElement {
     ...steps.map(step => (step ? stepCell(step, s) : h('td'))),
     h('td', { class: `verdict outcome-${c.outcome}` },
       h('div', { class: 'verdict-outcome' },
-        h('span', { class: 'verdict-icon', text: ICONS[c.outcome], attrs: { 'aria-hidden': 'true' } }),
+        icon(ICONS[c.outcome] ?? 'dash', 'verdict-icon'),
         h('span', { text: s.outcomes[c.outcome] })),
       rule ? h('div', { class: 'verdict-rule', text: rule }) : null,
       c.note ? h('p', { text: displayText(c.note.message, 2000) }) : null,

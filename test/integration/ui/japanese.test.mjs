@@ -40,8 +40,10 @@ const ENGLISH_PHRASES = TRANSLATED.map(([en]) => en.replace(/\{\d+\}/g, '\u0000'
   .flat().filter(s => s.split(/\s+/).length >= 3 && /(^|\s)[a-z]{3,}(\s|$)/.test(s));
 const englishLeftOvers = text => [...new Set(ENGLISH_PHRASES.filter(p => text.includes(p)))];
 
-/** The Trust Lists pane of the Explorer, expanded. */
+/** The Trust Lists pane of the Explorer, expanded, with the folder's file list collapsed to give it room. */
 async function trustListsPane(page) {
+  const folders = page.locator('.explorer-folders-view').locator('xpath=ancestor::div[contains(@class,"pane")][1]').locator('.pane-header');
+  if (await folders.count() && await folders.first().getAttribute('aria-expanded') === 'true') await folders.first().click();
   const title = nls('view.trustLists');
   const header = page.locator('.pane-header').filter({ has: page.locator('h3.title', { hasText: new RegExp(`^\\s*${escapeRegExp(title)}\\s*$`) }) });
   await expectVisible(header, `the "${title}" (view.trustLists) view in the Explorer`, 30000);
@@ -51,10 +53,11 @@ async function trustListsPane(page) {
 
 export default [
   {
-    name: 'the workbench runs in Japanese: <html lang="ja"> and our command titles from package.nls.ja.json',
+    name: 'the workbench runs in Japanese and the palette shows our command titles from package.nls.ja.json',
     async run(t) {
-      const lang = await t.page.evaluate(() => document.documentElement.lang);
-      if (lang !== 'ja') throw new Error(`<html lang="${lang}">, expected "ja": the display language is not Japanese`);
+      // The language the server's NLS script gave the workbench (what vscode.env.language reports).
+      const lang = await t.page.evaluate(() => globalThis._VSCODE_NLS_LANGUAGE);
+      if (lang !== 'ja') throw new Error(`the workbench's NLS language is "${lang}", expected "ja": code-server did not take --locale ja`);
       const title = nls('command.showTrustListReport');
       await t.page.keyboard.press('F1');
       const input = await expectVisible(t.page.locator('.quick-input-widget input'), 'the command palette');
@@ -76,7 +79,7 @@ export default [
       const badgeText = (await badge.innerText()).trim();
       if (!badgeText.includes(ja('Verified'))) throw new Error(`the badge reads "${badgeText}", expected "${ja('Verified')}"`);
       const shown = (await view.locator('body').innerText()).replace(/\s+/g, ' ');
-      for (const key of ['Checksums of the whole file', 'Records', 'Structure']) {
+      for (const key of ['Structure', 'Records', 'Bytes', 'Copy']) {
         if (!shown.includes(ja(key))) throw new Error(`the editor does not show "${ja(key)}" ("${key}")`);
       }
       const english = englishLeftOvers(await view.locator('body').evaluate(b => b.textContent.replace(/\s+/g, ' ')));
@@ -115,16 +118,17 @@ export default [
     name: 'the Problems panel lists our problems in Japanese',
     async run(t) {
       await runCommand(t.page, 'Focus Problems (Errors, Warnings, Infos)', t.log);
-      const messages = t.page.locator('.markers-panel .monaco-list-row .marker-message-details');
+      const messages = t.page.locator('.markers-panel .monaco-list-row .marker-message-details-container');
       await expectVisible(messages, 'a problem in the Problems panel', 30000);
       // Every row of ours (source "CUCM Trust List") is a translated template.
-      const rows = await t.page.locator('.markers-panel .monaco-list-row .marker-message-details').evaluateAll(els => els.map(e => e.textContent.replace(/\s+/g, ' ').trim()));
+      const rows = await messages.evaluateAll(els => els.map(e => e.textContent.replace(/\s+/g, ' ').trim()));
       t.log(`Problems panel rows: ${rows.slice(0, 6).join(' | ')}`);
       const ours = [];
       for (const row of await t.page.locator('.markers-panel .monaco-list-row').evaluateAll(els => els.map(e => ({
         message: e.querySelector('.marker-message')?.textContent.replace(/\s+/g, ' ').trim() ?? '',
         source: e.querySelector('.marker-source')?.textContent.trim() ?? '',
       })))) if (row.message && /CUCM Trust List/.test(row.source)) ours.push(row.message);
+      t.log(`${ours.length} problem(s) of ours in view`);
       if (!ours.length) throw new Error(`no problem from "CUCM Trust List" in the Problems panel; rows: ${rows.join(' | ')}`);
       const english = ours.filter(m => !isJapaneseTemplate(m));
       if (english.length) throw new Error(`problems not in Japanese: ${english.map(m => `"${m}" (${englishTemplate(m) ?? 'no bundle template'})`).join(', ')}`);

@@ -40,15 +40,28 @@ const ENGLISH_PHRASES = TRANSLATED.map(([en]) => en.replace(/\{\d+\}/g, '\u0000'
   .flat().filter(s => s.split(/\s+/).length >= 3 && /(^|\s)[a-z]{3,}(\s|$)/.test(s));
 const englishLeftOvers = text => [...new Set(ENGLISH_PHRASES.filter(p => text.includes(p)))];
 
-/** The Trust Lists pane of the Explorer, expanded, with the folder's file list collapsed to give it room. */
+/** The Trust Lists pane of the Explorer, expanded. */
 async function trustListsPane(page) {
-  const folders = page.locator('.explorer-folders-view').locator('xpath=ancestor::div[contains(@class,"pane")][1]').locator('.pane-header');
-  if (await folders.count() && await folders.first().getAttribute('aria-expanded') === 'true') await folders.first().click();
   const title = nls('view.trustLists');
   const header = page.locator('.pane-header').filter({ has: page.locator('h3.title', { hasText: new RegExp(`^\\s*${escapeRegExp(title)}\\s*$`) }) });
   await expectVisible(header, `the "${title}" (view.trustLists) view in the Explorer`, 30000);
   if (await header.first().getAttribute('aria-expanded') === 'false') await header.first().click();
   return page.locator('.pane').filter({ has: header });
+}
+
+/** Drags the side bar's sash by `dx` pixels; returns how far the side bar's edge moved. */
+async function dragSideBar(page, dx) {
+  const bar = page.locator('[id="workbench.parts.sidebar"]');
+  const before = await bar.boundingBox();
+  const sash = await (await expectVisible(page.locator('.monaco-sash.vertical.primary-sidebar-sash'), "the side bar's sash")).boundingBox();
+  const x = sash.x + sash.width / 2, y = sash.y + sash.height / 2;
+  await page.mouse.move(x, y);
+  await page.waitForTimeout(200); // the sash takes a drag once it has seen the pointer
+  await page.mouse.down();
+  await page.mouse.move(x + dx / 2, y, { steps: 10 });
+  await page.mouse.move(x + dx, y, { steps: 10 });
+  await page.mouse.up();
+  return (await bar.boundingBox()).width - before.width;
 }
 
 export default [
@@ -107,11 +120,17 @@ export default [
       }
       const english = descriptions.filter(d => englishTemplate(d));
       if (english.length) throw new Error(`the Trust Lists view describes rows in English: ${english.join(' | ')}`);
-      // Expand the first group of the folder, so the picture shows a file group's description too.
-      const collapsed = pane.locator('.pane-body .monaco-list-row[aria-expanded="false"]');
-      if (await collapsed.count()) await collapsed.first().click();
-      await t.page.waitForTimeout(300);
+      // For the picture: the folder's file list collapsed and the side bar wider, so the view's rows and their
+      // descriptions show in full; then the side bar as it was, for the tests after this one.
+      // The folder's files are the Explorer's first section (a collapsed section drops its body, so find it by place).
+      const folders = t.page.locator('[id="workbench.parts.sidebar"] .pane-header').first();
+      if (await folders.getAttribute('aria-expanded') === 'true') await folders.click();
+      const widen = await dragSideBar(t.page, 420);
+      await t.page.mouse.move(1200, 450); // no hover over a row in the picture
+      await t.page.waitForTimeout(500);
       await t.save('ja-trust-lists');
+      await dragSideBar(t.page, -widen);
+      if (await folders.getAttribute('aria-expanded') === 'false') await folders.click();
     },
   },
   {

@@ -57,7 +57,7 @@ for (const themeName of args.themes.split(',')) {
   rmSync(shots, { recursive: true, force: true });
   mkdirSync(shots, { recursive: true });
   setTheme(theme.id);
-  const browser = await launchBrowser();
+  const browser = await launchBrowser(args.locale === 'en' ? {} : { locale: args.locale });
   const { page, ctx } = browser;
   const consoleLog = [];
   page.on('console', m => {

@@ -151,7 +151,12 @@ export default [
       if (!ours.length) throw new Error(`no problem from "CUCM Trust List" in the Problems panel; rows: ${rows.join(' | ')}`);
       const english = ours.filter(m => !isJapaneseTemplate(m));
       if (english.length) throw new Error(`problems not in Japanese: ${english.map(m => `"${m}" (${englishTemplate(m) ?? 'no bundle template'})`).join(', ')}`);
+      // The picture with the panel maximised, so the messages show in full; then the panel as it was.
+      await runCommand(t.page, 'View: Toggle Maximized Panel', t.log);
+      await t.page.mouse.move(1000, 800); // below the rows: no hover in the picture
+      await t.page.waitForTimeout(500);
       await t.save('ja-problems');
+      await runCommand(t.page, 'View: Toggle Maximized Panel', t.log);
     },
   },
   {

@@ -49,6 +49,11 @@ async function trustListsPane(page) {
   return page.locator('.pane').filter({ has: header });
 }
 
+/** Waits until no hover widget is showing (a row hovered on the way may have opened one). */
+async function noHover(page) {
+  await page.locator('.workbench-hover-container .workbench-hover, .monaco-hover:not(.hidden)').first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+}
+
 /** Drags the side bar's sash by `dx` pixels; returns how far the side bar's edge moved. */
 async function dragSideBar(page, dx) {
   const bar = page.locator('[id="workbench.parts.sidebar"]');
@@ -126,8 +131,8 @@ export default [
       const folders = t.page.locator('[id="workbench.parts.sidebar"] .pane-header').first();
       if (await folders.getAttribute('aria-expanded') === 'true') await folders.click();
       const widen = await dragSideBar(t.page, 420);
-      await t.page.mouse.move(1200, 450); // no hover over a row in the picture
-      await t.page.waitForTimeout(500);
+      await t.page.mouse.move(1200, 450); // over the empty editor area: no hover in the picture
+      await noHover(t.page);
       await t.save('ja-trust-lists');
       await dragSideBar(t.page, -widen);
       if (await folders.getAttribute('aria-expanded') === 'false') await folders.click();
@@ -153,8 +158,10 @@ export default [
       if (english.length) throw new Error(`problems not in Japanese: ${english.map(m => `"${m}" (${englishTemplate(m) ?? 'no bundle template'})`).join(', ')}`);
       // The picture with the panel maximised, so the messages show in full; then the panel as it was.
       await runCommand(t.page, 'View: Toggle Maximized Panel', t.log);
+      await t.page.waitForFunction(() => (document.getElementById('workbench.parts.panel')?.getBoundingClientRect().height ?? 0) > innerHeight / 2,
+        null, { timeout: 10000 }).catch(() => t.log('the Problems panel did not grow to maximised; the picture shows it as it is'));
       await t.page.mouse.move(1000, 800); // below the rows: no hover in the picture
-      await t.page.waitForTimeout(500);
+      await noHover(t.page);
       await t.save('ja-problems');
       await runCommand(t.page, 'View: Toggle Maximized Panel', t.log);
     },
@@ -170,7 +177,8 @@ export default [
       const body = webview(t.page).locator('body');
       await expectVisible(body.locator('h1, h2').first(), 'a heading in the report', 30000);
       const headings = await body.locator('h1, h2').evaluateAll(els => els.map(e => e.textContent.replace(/\s+/g, ' ').trim()));
-      t.log(`report headings: ${headings.slice(0, 6).join(' | ')}`);
+      const japanese = headings.some(h => /[\u3040-\u30ff\u4e00-\u9fff]/.test(h));
+      t.log(`report headings${japanese ? '' : ' (not in Japanese: the report page is not localised)'}: ${headings.slice(0, 6).join(' | ')}`);
       await t.save('ja-report');
     },
   },

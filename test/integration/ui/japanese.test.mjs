@@ -49,9 +49,12 @@ async function trustListsPane(page) {
   return page.locator('.pane').filter({ has: header });
 }
 
-/** Waits until no hover widget is showing (a row hovered on the way may have opened one). */
+/** Waits until no hover widget is showing (a row or tab passed on the way may have opened one). */
 async function noHover(page) {
-  await page.locator('.workbench-hover-container .workbench-hover, .monaco-hover:not(.hidden)').first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+  await page.waitForFunction(() => ![...document.querySelectorAll('.workbench-hover, .monaco-hover')].some(e => {
+    const r = e.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden';
+  }), null, { timeout: 5000 }).catch(() => {});
 }
 
 /** Drags the side bar's sash by `dx` pixels; returns how far the side bar's edge moved. */
@@ -158,9 +161,9 @@ export default [
       if (english.length) throw new Error(`problems not in Japanese: ${english.map(m => `"${m}" (${englishTemplate(m) ?? 'no bundle template'})`).join(', ')}`);
       // The picture with the panel maximised, so the messages show in full; then the panel as it was.
       await runCommand(t.page, 'View: Toggle Maximized Panel', t.log);
+      await t.page.mouse.move(1000, 800); // off the palette row just clicked, which the panel's tabs now take: below the rows
       await t.page.waitForFunction(() => (document.getElementById('workbench.parts.panel')?.getBoundingClientRect().height ?? 0) > innerHeight / 2,
         null, { timeout: 10000 }).catch(() => t.log('the Problems panel did not grow to maximised; the picture shows it as it is'));
-      await t.page.mouse.move(1000, 800); // below the rows: no hover in the picture
       await noHover(t.page);
       await t.save('ja-problems');
       await runCommand(t.page, 'View: Toggle Maximized Panel', t.log);

@@ -166,7 +166,9 @@ export default [
         null, { timeout: 10000 }).catch(() => t.log('the Problems panel did not grow to maximised; the picture shows it as it is'));
       await noHover(t.page);
       await t.save('ja-problems');
+      // The panel as it was, then out of the way of the report's picture.
       await runCommand(t.page, 'View: Toggle Maximized Panel', t.log);
+      await runCommand(t.page, 'View: Hide Panel', t.log);
     },
   },
   {

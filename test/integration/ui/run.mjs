@@ -55,8 +55,8 @@ const FRAME_HOOK = () => {
 let passed = 0, failed = 0;
 for (const themeName of args.themes.split(',')) {
   const theme = THEMES[themeName];
-  const label = args.locale === 'en' ? themeName : `${args.locale}-${themeName}`;
-  const shots = join(args.shots, label);
+  const runName = args.locale === 'en' ? themeName : `${args.locale}-${themeName}`;
+  const shots = join(args.shots, runName);
   rmSync(shots, { recursive: true, force: true });
   mkdirSync(shots, { recursive: true });
   setTheme(theme.id);
@@ -80,8 +80,8 @@ for (const themeName of args.themes.split(',')) {
     return path;
   };
   const record = (name, error) => {
-    if (error) { failed++; console.log(`  ✗ [${label}] ${name}\n      ${String(error.stack ?? error).split('\n').slice(0, 4).join('\n      ')}`); }
-    else { passed++; console.log(`  ✓ [${label}] ${name}`); }
+    if (error) { failed++; console.log(`  ✗ [${runName}] ${name}\n      ${String(error.stack ?? error).split('\n').slice(0, 4).join('\n      ')}`); }
+    else { passed++; console.log(`  ✓ [${runName}] ${name}`); }
   };
 
   let ready = null;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm run test:integration`: the mocha suite inside code-server's extension host, then the UI tests in
-# Chromium (light, dark and high-contrast themes), then the suite under @vscode/test-electron where a VS Code
-# is given, then the UI tests against the web build in the browser's web worker extension host.
+# Chromium (light, dark and high-contrast themes), then the Japanese UI test in a code-server run in Japanese,
+# then the suite under @vscode/test-electron where a VS Code is given, then the UI tests against the web build
+# in the browser's web worker extension host.
 # Its last line is the combined `N passed, N failed`; it exits non-zero when anything failed.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
@@ -49,6 +50,17 @@ tally "mocha in code-server" "$rc" "$TLV_TEST_RESULTS"
 rc=0; timeout -k 10 "${UI_TIMEOUT_S:-900}" node test/integration/ui/run.mjs --base "$BASE" --workspace "$RUN/ui-workspace" --state "$RUN/code-server" \
   --shots "$SHOTS" --results "$RUN/ui.json" || rc=$?
 tally "UI tests" "$rc" "$RUN/ui.json"
+stop_server
+
+# Our strings in Japanese (ui/japanese.test.mjs, light theme only): a fresh code-server in display language ja,
+# which it accepts once a language pack for ja is installed. Screenshots: $SHOTS/ja-*.png and $SHOTS/ja-light/.
+install_language_pack "$RUN/code-server-ja" ja
+cp -r "$ROOT/test/fixtures" "$RUN/ja-workspace"
+serve_extension "$RUN/code-server-ja" "$PORT" --locale ja
+echo "[integration] code-server in Japanese on $BASE (pid $SERVER_PID)"
+rc=0; timeout -k 10 "${UI_TIMEOUT_S:-900}" node test/integration/ui/run.mjs --base "$BASE" --workspace "$RUN/ja-workspace" --state "$RUN/code-server-ja" \
+  --shots "$SHOTS" --results "$RUN/ui-ja.json" --locale ja --themes light || rc=$?
+tally "UI tests in Japanese" "$rc" "$RUN/ui-ja.json"
 stop_server
 
 rc=0; TLV_TEST_RESULTS="$RUN/electron.json" node test/integration/runElectron.mjs "$RUN/workspace" || rc=$?

@@ -1,7 +1,9 @@
 // Runs every ui/*.test.mjs against a running code-server, once per colour theme, like a person would:
 // a fresh Chromium per theme, a screenshot after each step and on failure.
 // usage: node run.mjs --base URL --workspace DIR --state CODE_SERVER_STATE_DIR --shots DIR
-//                     [--results FILE] [--themes light,dark] [--grep TEXT]
+//                     [--results FILE] [--themes light,dark] [--grep TEXT] [--files a.test.mjs,...] [--locale ja]
+// --locale names the display language the server runs in (code-server --locale); only the test files that
+// export that `locale` run (default 'en'), and their screenshots go to <shots>/<locale>-<theme>.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -14,15 +16,23 @@ const { values: args } = parseArgs({ options: {
   results: { type: 'string' }, themes: { type: 'string', default: 'light,dark,hc' }, grep: { type: 'string', default: '' },
   // Test files to run (comma-separated), e.g. the editor's tests for the web worker host; default all.
   files: { type: 'string', default: '' },
+  locale: { type: 'string', default: 'en' },
 } });
 const THEMES = {
   light: { id: 'Light Modern', kind: 'vs' }, dark: { id: 'Dark Modern', kind: 'vs-dark' }, hc: { id: 'Default High Contrast', kind: 'hc-black' },
 };
 const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..', '..');
+// The title of "Compare Trust Lists" in the display language: the workbench is ready when the palette has it.
+const nls = args.locale === 'en' ? 'package.nls.json' : `package.nls.${args.locale}.json`;
+const READY_COMMAND = JSON.parse(readFileSync(join(root, nls), 'utf8'))['command.compareFiles'];
 const t0 = Date.now();
 const log = (...a) => console.log(`[ui ${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
 // Errors the offline workbench logs whatever the extension does (gallery and sign-in lookups).
 const NOISE = /vsda|ENOTFOUND|open-vsx|ERR_NAME_NOT_RESOLVED|ERR_INTERNET_DISCONNECTED|github|marketplace|Failed to fetch/i;
+// In another display language the web workbench asks the gallery for the language pack's translations of each
+// built-in extension, giving up after 1 s with a bare "Canceled" logged as an error.
+const LOCALE_NOISE = /^\S*\s*ERR\b.*\bCanceled: Canceled/;
 const slug = s => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 // A test module may export prepare(workspace) to put files in place before the workbench loads.
@@ -30,6 +40,7 @@ const tests = [];
 const only = args.files ? new Set(args.files.split(',')) : undefined;
 for (const file of readdirSync(here).filter(f => f.endsWith('.test.mjs') && (!only || only.has(f))).sort()) {
   const mod = await import(pathToFileURL(join(here, file)).href);
+  if ((mod.locale ?? 'en') !== args.locale) continue;
   await mod.prepare?.(args.workspace);
   for (const test of mod.default) if (test.name.includes(args.grep)) tests.push({ ...test, file });
 }
@@ -44,16 +55,18 @@ const FRAME_HOOK = () => {
 let passed = 0, failed = 0;
 for (const themeName of args.themes.split(',')) {
   const theme = THEMES[themeName];
-  const shots = join(args.shots, themeName);
+  const runName = args.locale === 'en' ? themeName : `${args.locale}-${themeName}`;
+  const shots = join(args.shots, runName);
   rmSync(shots, { recursive: true, force: true });
   mkdirSync(shots, { recursive: true });
   setTheme(theme.id);
-  const browser = await launchBrowser();
+  const browser = await launchBrowser(args.locale === 'en' ? {} : { locale: args.locale });
   const { page, ctx } = browser;
   const consoleLog = [];
   page.on('console', m => {
     consoleLog.push({ type: m.type(), text: m.text(), url: m.location()?.url ?? '' });
-    if (m.type() === 'error' && !NOISE.test(`${m.text()} ${m.location()?.url ?? ''}`)) log(`[console.error] ${m.text().slice(0, 300)} (${m.location()?.url ?? ''})`);
+    const quiet = NOISE.test(`${m.text()} ${m.location()?.url ?? ''}`) || (args.locale !== 'en' && LOCALE_NOISE.test(m.text()));
+    if (m.type() === 'error' && !quiet) log(`[console.error] ${m.text().slice(0, 300)} (${m.location()?.url ?? ''})`);
   });
   page.on('pageerror', e => { consoleLog.push({ type: 'pageerror', text: e.message, url: '' }); log(`[pageerror] ${e.message}`); });
   await ctx.addInitScript(FRAME_HOOK);
@@ -67,8 +80,8 @@ for (const themeName of args.themes.split(',')) {
     return path;
   };
   const record = (name, error) => {
-    if (error) { failed++; console.log(`  ✗ [${themeName}] ${name}\n      ${String(error.stack ?? error).split('\n').slice(0, 4).join('\n      ')}`); }
-    else { passed++; console.log(`  ✓ [${themeName}] ${name}`); }
+    if (error) { failed++; console.log(`  ✗ [${runName}] ${name}\n      ${String(error.stack ?? error).split('\n').slice(0, 4).join('\n      ')}`); }
+    else { passed++; console.log(`  ✓ [${runName}] ${name}`); }
   };
 
   let ready = null;
@@ -76,7 +89,7 @@ for (const themeName of args.themes.split(',')) {
     await openWorkbench(page, args.base, args.workspace, 'CTLFile.tlv');
     // The configured theme replaces the built-in default once the theme extensions are registered.
     await expectVisible(page.locator(`.monaco-workbench.${theme.kind}`), `the workbench in the ${theme.id} theme (.${theme.kind})`, 60000);
-    await waitForContributions(page, 'Compare Trust Lists');
+    await waitForContributions(page, READY_COMMAND);
     await shot('workbench');
   } catch (e) {
     ready = e;
@@ -90,6 +103,12 @@ for (const themeName of args.themes.split(',')) {
     const t = {
       page, theme: themeName, workspace: args.workspace, log,
       step: label => shot(`${slug(test.name).slice(0, 48)}-${label}`),
+      // A screenshot by name in the shots folder itself, e.g. save('ja-editor') → <shots>/ja-editor.png.
+      save: async name => {
+        const path = join(args.shots, `${name}.png`);
+        await page.screenshot({ path });
+        return path;
+      },
       consoleMark: () => consoleLog.length,
       consoleSince: mark => consoleLog.slice(mark),
       requests: () => requests.slice(),

@@ -27,33 +27,64 @@ export function toDiagnostic(p: Problem): vscode.Diagnostic {
   return d;
 }
 
+/** Files published per DiagnosticCollection.set: one message to the workbench each, the host's thread given back between. */
+const CHUNK = 1000;
+const yieldToHost = () => new Promise<void>(resolve => setTimeout(resolve, 0));
+
 export class WorkspaceDiagnostics extends Disposable {
   private readonly collection = this._register(vscode.languages.createDiagnosticCollection('tlvViewer'));
+  /** Each published file's outlier reasons (as codes), to republish only files whose reasons changed. */
+  private readonly published = new Map<string, string>();
+  /** Updates run one after another, each in chunks; a full update makes the pending ones moot. */
+  private queue: Promise<void> = Promise.resolve();
+  private generation = 0;
 
   constructor(private readonly index: TrustListIndex) {
     super();
-    this._register(index.onDidChange(c => this.update(c)));
+    this._register(index.onDidChange(c => this.enqueue(c)));
     this._register(vscode.workspace.onDidChangeConfiguration(e => {
-      if (e.affectsConfiguration(SETTING)) this.update({ removed: [] });
+      if (e.affectsConfiguration(SETTING)) this.enqueue({ removed: [] });
     }));
   }
 
-  private publish(folder: string, entries: IndexEntry[]): void {
+  /** Resolves when every change heard so far is in the Problems panel. */
+  settled(): Promise<void> {
+    return this.queue;
+  }
+
+  private enqueue(c: IndexChange): void {
+    const generation = c.folders ? this.generation : ++this.generation;
+    this.queue = this.queue.then(() => (generation === this.generation ? this.update(c, generation) : undefined)).catch(() => undefined);
+  }
+
+  /** The diagnostics of a folder's files that need publishing: those changed, and those whose outlier reasons did. */
+  private collect(folder: string, entries: IndexEntry[], changed: Set<string> | undefined, out: [vscode.Uri, vscode.Diagnostic[]][]): void {
     const report = this.index.folderReport(folder);
     const outliers = new Map(report.outliers.map(o => [o.path, o]));
     for (const e of entries) {
-      const problems = [...e.problems, ...outlierProblems(outliers.get(e.summary.path))];
-      this.collection.set(e.uri, problems.map(toDiagnostic));
+      const key = e.uri.toString();
+      const outlier = outlierProblems(outliers.get(e.summary.path));
+      const reasons = outlier.map(p => p.code).join(',');
+      if (changed && !changed.has(key) && this.published.get(key) === reasons) continue;
+      this.published.set(key, reasons);
+      out.push([e.uri, [...e.problems, ...outlier].map(toDiagnostic)]);
     }
   }
 
-  private update(c: IndexChange): void {
-    for (const uri of c.removed) this.collection.delete(uri);
+  private async update(c: IndexChange, generation: number): Promise<void> {
+    const removals: [vscode.Uri, undefined][] = c.removed.map(uri => {
+      this.published.delete(uri.toString());
+      return [uri, undefined];
+    });
+    for (let i = 0; i < removals.length; i += CHUNK) this.collection.set(removals.slice(i, i + CHUNK));
     if (!enabled()) {
+      this.published.clear();
       this.collection.clear();
       return;
     }
+    const out: [vscode.Uri, vscode.Diagnostic[]][] = [];
     if (!c.folders) {
+      this.published.clear();
       this.collection.clear();
       const folders = new Map<string, IndexEntry[]>();
       for (const e of this.index.all()) {
@@ -61,9 +92,18 @@ export class WorkspaceDiagnostics extends Disposable {
         if (list) list.push(e);
         else folders.set(e.summary.folder, [e]);
       }
-      for (const [folder, entries] of folders) this.publish(folder, entries);
-      return;
+      for (const [folder, entries] of folders) this.collect(folder, entries, undefined, out);
+    } else {
+      const changed = c.changed ? new Set(c.changed.map(u => u.toString())) : undefined;
+      for (const f of c.folders) this.collect(f, this.index.inFolder(f), changed, out);
     }
-    for (const f of c.folders) this.publish(f, this.index.inFolder(f));
+    for (let i = 0; i < out.length; i += CHUNK) {
+      if (i > 0) {
+        await yieldToHost();
+        // A newer full update publishes everything again.
+        if (generation !== this.generation || this.isDisposed) return;
+      }
+      this.collection.set(out.slice(i, i + CHUNK));
+    }
   }
 }

@@ -77,6 +77,11 @@ export async function scanTrustList(req: ScanRequest, crypto: CryptoPort, cache:
 /** Turns bytes into a ScanResult somewhere: on this thread, or in a pool of worker threads. */
 export interface TrustListScanner {
   scan(req: ScanRequest): Promise<ScanResult>;
+  /**
+   * Node hosts: reads a file of this machine's disk where it is scanned (a worker), so its bytes never
+   * cross the host's thread. undefined: there is no such file; `unchanged`: its SHA-256 is `unlessSha256`.
+   */
+  scanFile?(file: string, req: Omit<ScanRequest, 'bytes'>, unlessSha256?: string): Promise<ScanResult | 'unchanged' | undefined>;
   /** Stops the workers, if any; pending scans reject. */
   dispose(): void;
 }

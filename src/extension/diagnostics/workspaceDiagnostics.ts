@@ -27,15 +27,18 @@ export function toDiagnostic(p: Problem): vscode.Diagnostic {
   return d;
 }
 
-/** Files published per DiagnosticCollection.set: one message to the workbench each, the host's thread given back between. */
+/** At most this many files per DiagnosticCollection.set: one message to the workbench each. */
 const CHUNK = 1000;
+/** The host's thread is given back after this long of building diagnostics. */
+const SLICE_MS = 20;
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 const yieldToHost = () => new Promise<void>(resolve => setTimeout(resolve, 0));
 
 export class WorkspaceDiagnostics extends Disposable {
   private readonly collection = this._register(vscode.languages.createDiagnosticCollection('tlvViewer'));
   /** Each published file's outlier reasons (as codes), to republish only files whose reasons changed. */
   private readonly published = new Map<string, string>();
-  /** Updates run one after another, each in chunks; a full update makes the pending ones moot. */
+  /** Updates run one after another, in slices; a full update makes the pending ones moot. */
   private queue: Promise<void> = Promise.resolve();
   private generation = 0;
 
@@ -57,20 +60,6 @@ export class WorkspaceDiagnostics extends Disposable {
     this.queue = this.queue.then(() => (generation === this.generation ? this.update(c, generation) : undefined)).catch(() => undefined);
   }
 
-  /** The diagnostics of a folder's files that need publishing: those changed, and those whose outlier reasons did. */
-  private collect(folder: string, entries: IndexEntry[], changed: Set<string> | undefined, out: [vscode.Uri, vscode.Diagnostic[]][]): void {
-    const report = this.index.folderReport(folder);
-    const outliers = new Map(report.outliers.map(o => [o.path, o]));
-    for (const e of entries) {
-      const key = e.uri.toString();
-      const outlier = outlierProblems(outliers.get(e.summary.path));
-      const reasons = outlier.map(p => p.code).join(',');
-      if (changed && !changed.has(key) && this.published.get(key) === reasons) continue;
-      this.published.set(key, reasons);
-      out.push([e.uri, [...e.problems, ...outlier].map(toDiagnostic)]);
-    }
-  }
-
   private async update(c: IndexChange, generation: number): Promise<void> {
     const removals: [vscode.Uri, undefined][] = c.removed.map(uri => {
       this.published.delete(uri.toString());
@@ -82,28 +71,47 @@ export class WorkspaceDiagnostics extends Disposable {
       this.collection.clear();
       return;
     }
-    const out: [vscode.Uri, vscode.Diagnostic[]][] = [];
+    let folders: Map<string, IndexEntry[]>;
+    let changed: Set<string> | undefined;
     if (!c.folders) {
       this.published.clear();
       this.collection.clear();
-      const folders = new Map<string, IndexEntry[]>();
+      folders = new Map();
       for (const e of this.index.all()) {
         const list = folders.get(e.summary.folder);
         if (list) list.push(e);
         else folders.set(e.summary.folder, [e]);
       }
-      for (const [folder, entries] of folders) this.collect(folder, entries, undefined, out);
     } else {
-      const changed = c.changed ? new Set(c.changed.map(u => u.toString())) : undefined;
-      for (const f of c.folders) this.collect(f, this.index.inFolder(f), changed, out);
+      folders = new Map(c.folders.map(f => [f, this.index.inFolder(f)]));
+      changed = c.changed ? new Set(c.changed.map(u => u.toString())) : undefined;
     }
-    for (let i = 0; i < out.length; i += CHUNK) {
-      if (i > 0) {
-        await yieldToHost();
-        // A newer full update publishes everything again.
-        if (generation !== this.generation || this.isDisposed) return;
+    // Publishes the files that need it (changed, or whose outlier reasons did) in slices of SLICE_MS.
+    let batch: [vscode.Uri, vscode.Diagnostic[]][] = [];
+    let sliceStart = now();
+    const send = () => {
+      if (batch.length) this.collection.set(batch);
+      batch = [];
+    };
+    for (const [folder, entries] of folders) {
+      const outliers = new Map(this.index.folderReport(folder).outliers.map(o => [o.path, o]));
+      for (let i = 0; i < entries.length; i++) {
+        if (batch.length >= CHUNK || (i % 64 === 63 && now() - sliceStart > SLICE_MS)) {
+          send();
+          await yieldToHost();
+          sliceStart = now();
+          // A newer full update publishes everything again.
+          if (generation !== this.generation || this.isDisposed) return;
+        }
+        const e = entries[i];
+        const key = e.uri.toString();
+        const outlier = outlierProblems(outliers.get(e.summary.path));
+        const reasons = outlier.map(p => p.code).join(',');
+        if (changed && !changed.has(key) && this.published.get(key) === reasons) continue;
+        this.published.set(key, reasons);
+        batch.push([e.uri, [...e.problems, ...outlier].map(toDiagnostic)]);
       }
-      this.collection.set(out.slice(i, i + CHUNK));
     }
+    send();
   }
 }

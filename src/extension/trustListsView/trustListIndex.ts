@@ -1,8 +1,8 @@
 // Every trust list of the workspace, kept as the report's small per-file summaries plus the file's
-// problems. Files are read on the host through workspace.fs (untrusted, remote and virtual workspaces),
-// at most IN_FLIGHT at once; the bytes go to the host's scanner (worker threads in a Node host, short
-// slices of this thread in the web host), which decodes in `signer` mode, summarises and lists the
-// problems (core/scan.ts). Watcher events are gathered and the files they name re-read together (a
+// problems. At most IN_FLIGHT files at once go to the host's scanner (worker threads in a Node host,
+// short slices of this thread in the web host), which decodes in `signer` mode, summarises and lists the
+// problems (core/scan.ts). Files are read through workspace.fs (untrusted, remote and virtual
+// workspaces), except a Node host's `file:` files, which its workers read from the disk themselves. Watcher events are gathered and the files they name re-read together (a
 // folder of 50,000 copied in is a few batches, not 50,000 refreshes); listeners learn which folders and
 // files changed, so the view refreshes one folder and the Problems panel republishes what changed.
 // Each scan measures the longest task it left on the host's thread and logs it.
@@ -22,9 +22,6 @@ export interface IndexEntry {
   summary: FileSummary;
   /** The file's own problems (without its folder's outlier reasons, which come from the folder's report). */
   problems: Problem[];
-  /** The file's modification time and size when it was read: a watcher event for an unchanged file reads nothing. */
-  mtime: number;
-  size: number;
 }
 
 export interface IndexChange {
@@ -331,27 +328,33 @@ export class TrustListIndex extends Disposable {
 
   /**
    * Reads and scans one file; undefined when it is gone or unreadable. Given the entry it has, returns
-   * that same entry when the file's time and size say it has not changed.
+   * that same entry when the bytes are the same (a watcher event for a file the scan has read already).
    */
   private async read(uri: vscode.Uri, expiryWarningDays: number, before?: IndexEntry): Promise<IndexEntry | undefined> {
-    let bytes: Uint8Array;
-    let stat: vscode.FileStat;
-    try {
-      if (before) {
-        stat = await vscode.workspace.fs.stat(uri);
-        if (stat.mtime === before.mtime && stat.size === before.size) return before;
-        bytes = await vscode.workspace.fs.readFile(uri);
-      } else {
-        [stat, bytes] = await Promise.all([vscode.workspace.fs.stat(uri), vscode.workspace.fs.readFile(uri)]);
+    const request = { fileName: baseName(uri), path: this.pathOf(uri), expiryWarningDays };
+    if (uri.scheme === 'file' && this.scanner.scanFile) {
+      // A Node host and a file of its disk: the worker reads it (workspace.fs would cost this thread a
+      // round trip to the workbench per file, more than the decoding the workers take off it).
+      try {
+        const r = await this.scanner.scanFile(uri.fsPath, request, before?.summary.sha256);
+        return r === 'unchanged' ? before : r && { uri, ...r };
+      } catch (e) {
+        if (!this.isDisposed) this.log.warn(`cannot read ${uri.toString(true)}: ${(e as Error).message}`);
+        return undefined;
       }
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = await vscode.workspace.fs.readFile(uri);
     } catch (e) {
       // Gone between findFiles and now, or unreadable: not a trust list we can show.
       if (!isNotFound(e)) this.log.warn(`cannot read ${uri.toString(true)}: ${(e as Error).message}`);
       return undefined;
     }
+    if (before && ports().crypto.digest('sha256', [bytes]) === before.summary.sha256) return before;
     try {
-      const { summary, problems } = await this.scanner.scan({ bytes, fileName: baseName(uri), path: this.pathOf(uri), expiryWarningDays });
-      return { uri, summary, problems, mtime: stat.mtime, size: stat.size };
+      const { summary, problems } = await this.scanner.scan({ ...request, bytes });
+      return { uri, summary, problems };
     } catch (e) {
       if (!this.isDisposed) this.log.warn(`cannot scan ${uri.toString(true)}: ${(e as Error).message}`);
       return undefined;

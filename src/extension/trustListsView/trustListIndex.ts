@@ -9,7 +9,7 @@
 import * as vscode from 'vscode';
 import { buildReport, type FileSummary, type Report } from '../../core/report';
 import type { Problem } from '../../core/problems';
-import type { TrustListScanner } from '../../core/scan';
+import type { ScanResult, TrustListScanner } from '../../core/scan';
 import { Disposable } from '../dispose';
 import { baseName } from '../loadTrustList';
 import { ports } from '../ports';
@@ -52,6 +52,49 @@ export interface ScanStats extends MainThreadStats {
   cancelled?: boolean;
 }
 
+/**
+ * A folder of ITLSEP files is thousands of copies of a handful of lists, and each result that comes back
+ * from a worker is a fresh copy: keep one of each part that repeats (certificates, TVS set, problems…).
+ * Nobody mutates an entry's summary or problems, so sharing them is safe.
+ */
+class Interner {
+  private readonly parts = new Map<string, unknown>();
+  private readonly strings = new Map<string, string>();
+
+  part<T>(value: T): T {
+    if (value === undefined) return value;
+    const key = JSON.stringify(value);
+    const known = this.parts.get(key);
+    if (known !== undefined) return known as T;
+    if (this.parts.size >= 10000) this.parts.clear();
+    this.parts.set(key, value);
+    return value;
+  }
+
+  string(value: string): string {
+    const known = this.strings.get(value);
+    if (known !== undefined) return known;
+    if (this.strings.size >= 50000) this.strings.clear();
+    this.strings.set(value, value);
+    return value;
+  }
+
+  result({ summary: s, problems }: ScanResult): ScanResult {
+    const summary: FileSummary = {
+      ...s, folder: this.string(s.folder), sha1: this.string(s.sha1), md5: this.string(s.md5), sha256: this.string(s.sha256),
+      tvs: this.part(s.tvs), certificates: this.part(s.certificates), warnings: this.part(s.warnings),
+    };
+    if (s.signer) summary.signer = this.part(s.signer);
+    if (s.error) summary.error = this.part(s.error);
+    return { summary, problems: this.part(problems) };
+  }
+
+  clear(): void {
+    this.parts.clear();
+    this.strings.clear();
+  }
+}
+
 const isNotFound = (e: unknown) => e instanceof vscode.FileSystemError && e.code === 'FileNotFound';
 const parentOf = (uri: vscode.Uri) => uri.with({ path: uri.path.replace(/\/[^/]*$/, '') || '/' });
 
@@ -71,6 +114,7 @@ export class TrustListIndex extends Disposable {
   private settleSince: number | undefined;
   private batches: Promise<void> = Promise.resolve();
   private readonly lastStats: { scan?: ScanStats; refresh?: ScanStats } = {};
+  private readonly interner = new Interner();
 
   constructor(private readonly log: vscode.LogOutputChannel) {
     super();
@@ -226,6 +270,9 @@ export class TrustListIndex extends Disposable {
   private async flush(): Promise<void> {
     await this.scanning;
     if (!this.pendingFiles.size && !this.pendingFolders.size) return;
+    // A full scan started meanwhile reads every file: the rest of this batch is moot.
+    const generation = this.generation;
+    const superseded = () => generation !== this.generation;
     const files = new Map(this.pendingFiles);
     const gone = [...this.pendingFolders.values()];
     this.pendingFiles.clear();
@@ -278,7 +325,7 @@ export class TrustListIndex extends Disposable {
           this.entries.delete(key);
           removed.push(uri);
         }
-      }, () => token?.isCancellationRequested === true, progressReporter(files.size, progress));
+      }, () => token?.isCancellationRequested === true || superseded(), progressReporter(files.size, progress));
     };
     if (files.size > PROGRESS_THRESHOLD) {
       await vscode.window.withProgress(
@@ -337,7 +384,7 @@ export class TrustListIndex extends Disposable {
       // round trip to the workbench per file, more than the decoding the workers take off it).
       try {
         const r = await this.scanner.scanFile(uri.fsPath, request, before?.summary.sha256);
-        return r === 'unchanged' ? before : r && { uri, ...r };
+        return r === 'unchanged' ? before : r && { uri, ...this.interner.result(r) };
       } catch (e) {
         if (!this.isDisposed) this.log.warn(`cannot read ${uri.toString(true)}: ${(e as Error).message}`);
         return undefined;
@@ -353,8 +400,7 @@ export class TrustListIndex extends Disposable {
     }
     if (before && ports().crypto.digest('sha256', [bytes]) === before.summary.sha256) return before;
     try {
-      const { summary, problems } = await this.scanner.scan({ ...request, bytes });
-      return { uri, summary, problems };
+      return { uri, ...this.interner.result(await this.scanner.scan({ ...request, bytes })) };
     } catch (e) {
       if (!this.isDisposed) this.log.warn(`cannot scan ${uri.toString(true)}: ${(e as Error).message}`);
       return undefined;

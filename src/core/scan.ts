@@ -82,6 +82,8 @@ export interface TrustListScanner {
    * cross the host's thread. undefined: there is no such file; `unchanged`: its SHA-256 is `unlessSha256`.
    */
   scanFile?(file: string, req: Omit<ScanRequest, 'bytes'>, unlessSha256?: string): Promise<ScanResult | 'unchanged' | undefined>;
+  /** True once its workers have failed before answering anything: the caller should scan another way. */
+  readonly broken?: boolean;
   /** Stops the workers, if any; pending scans reject. */
   dispose(): void;
 }

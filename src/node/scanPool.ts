@@ -27,6 +27,8 @@ export class ScanWorkerPool implements TrustListScanner {
   private nextId = 1;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
+  private answered = false;
+  private failedUnanswered = false;
 
   /** @param script dist/scanWorker.js; @param idleMs workers stop after this long without a job. */
   constructor(private readonly script: string, readonly size = poolSize(), private readonly idleMs = 30000) {}
@@ -67,6 +69,7 @@ export class ScanWorkerPool implements TrustListScanner {
     worker.unref();
     const slot: Slot = { worker, pending: new Map() };
     worker.on('message', (reply: ScanReply) => {
+      this.answered = true;
       const p = slot.pending.get(reply.id);
       if (!p) return;
       slot.pending.delete(reply.id);
@@ -86,7 +89,9 @@ export class ScanWorkerPool implements TrustListScanner {
   /** A worker that failed or exited: its jobs reject, and the next scan starts a fresh one. */
   private drop(slot: Slot, e: Error): void {
     const i = this.slots.indexOf(slot);
-    if (i >= 0) this.slots.splice(i, 1);
+    if (i < 0) return;
+    this.slots.splice(i, 1);
+    if (!this.answered && !this.disposed && e.message !== 'idle') this.failedUnanswered = true;
     for (const p of slot.pending.values()) p.reject(e);
     slot.pending.clear();
   }
@@ -103,6 +108,11 @@ export class ScanWorkerPool implements TrustListScanner {
       this.drop(slot, e);
       void slot.worker.terminate();
     }
+  }
+
+  /** A worker failed before any had answered (the script is missing, or workers are not allowed). */
+  get broken(): boolean {
+    return this.failedUnanswered;
   }
 
   /** Workers running now (for tests). */

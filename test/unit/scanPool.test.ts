@@ -91,6 +91,20 @@ describe('scan worker pool', () => {
     await assert.rejects(pool.scanFile(file, request('ITLFile.tlv')), /disposed/);
   });
 
+  it('says it is broken when its workers fail before answering (the index then scans on its own thread)', async () => {
+    const pool = new ScanWorkerPool(resolve(__dirname, 'no-such-worker.js'), 1);
+    try {
+      await assert.rejects(pool.scanFile(join(FIXTURES, 'ITLFile.tlv'), request('ITLFile.tlv')));
+      assert.equal(pool.broken, true);
+      const working = new ScanWorkerPool(WORKER, 1);
+      await working.scanFile(join(FIXTURES, 'ITLFile.tlv'), request('ITLFile.tlv'));
+      working.dispose();
+      assert.equal(working.broken, false, 'dispose does not break a pool');
+    } finally {
+      pool.dispose();
+    }
+  });
+
   it('stops idle workers and starts fresh ones for the next scan', async () => {
     const pool = new ScanWorkerPool(WORKER, 1, 50);
     try {

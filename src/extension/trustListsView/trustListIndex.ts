@@ -104,7 +104,7 @@ export class TrustListIndex extends Disposable {
   private readonly reports = new Map<string, Report>();
   private readonly changed = this._register(new vscode.EventEmitter<IndexChange>());
   readonly onDidChange = this.changed.event;
-  private readonly scanner: TrustListScanner;
+  private scanner: TrustListScanner;
   private scanning: Promise<void> | undefined;
   private generation = 0;
   /** What the watcher named since the last batch: files to re-read, folders that may have gone. */
@@ -121,6 +121,7 @@ export class TrustListIndex extends Disposable {
     const host = ports();
     this.scanner = host.createScanner?.() ?? new InThreadScanner(host.crypto);
     this._register(new vscode.Disposable(() => this.scanner.dispose()));
+    this.log.info(`trust lists are scanned ${this.scanner instanceof InThreadScanner ? 'on the extension host\'s thread' : 'in worker threads'}`);
     const watcher = this._register(vscode.workspace.createFileSystemWatcher('**/*.tlv'));
     this._register(watcher.onDidCreate(uri => this.schedule(uri)));
     this._register(watcher.onDidChange(uri => this.schedule(uri)));
@@ -155,11 +156,12 @@ export class TrustListIndex extends Disposable {
 
   /** Resolves when the current scan and the re-reads the watcher asked for so far are done. */
   async settled(): Promise<void> {
-    await this.ready();
-    while (this.settleTimer || this.pendingFiles.size || this.pendingFolders.size) {
+    for (;;) {
+      await this.ready();
+      await this.batches;
+      if (!this.settleTimer && !this.pendingFiles.size && !this.pendingFolders.size) return;
       await new Promise(r => setTimeout(r, SETTLE_MS));
     }
-    await this.batches;
   }
 
   /** How many trust lists the index holds. */
@@ -379,13 +381,15 @@ export class TrustListIndex extends Disposable {
    */
   private async read(uri: vscode.Uri, expiryWarningDays: number, before?: IndexEntry): Promise<IndexEntry | undefined> {
     const request = { fileName: baseName(uri), path: this.pathOf(uri), expiryWarningDays };
-    if (uri.scheme === 'file' && this.scanner.scanFile) {
+    const scanner = this.scanner;
+    if (uri.scheme === 'file' && scanner.scanFile) {
       // A Node host and a file of its disk: the worker reads it (workspace.fs would cost this thread a
       // round trip to the workbench per file, more than the decoding the workers take off it).
       try {
-        const r = await this.scanner.scanFile(uri.fsPath, request, before?.summary.sha256);
+        const r = await scanner.scanFile(uri.fsPath, request, before?.summary.sha256);
         return r === 'unchanged' ? before : r && { uri, ...this.interner.result(r) };
       } catch (e) {
+        if (this.fallBack(scanner, e)) return this.read(uri, expiryWarningDays, before);
         if (!this.isDisposed) this.log.warn(`cannot read ${uri.toString(true)}: ${(e as Error).message}`);
         return undefined;
       }
@@ -400,11 +404,24 @@ export class TrustListIndex extends Disposable {
     }
     if (before && ports().crypto.digest('sha256', [bytes]) === before.summary.sha256) return before;
     try {
-      return { uri, ...this.interner.result(await this.scanner.scan({ ...request, bytes })) };
+      return { uri, ...this.interner.result(await scanner.scan({ ...request, bytes })) };
     } catch (e) {
+      if (this.fallBack(scanner, e)) return this.read(uri, expiryWarningDays, before);
       if (!this.isDisposed) this.log.warn(`cannot scan ${uri.toString(true)}: ${(e as Error).message}`);
       return undefined;
     }
+  }
+
+  /** Workers that cannot start (a missing bundle, a host that forbids them): scan on this thread from now on. */
+  private fallBack(scanner: TrustListScanner, e: unknown): boolean {
+    if (this.isDisposed) return false;
+    // Another read has switched already: try again with the new scanner.
+    if (scanner !== this.scanner) return true;
+    if (!scanner.broken) return false;
+    this.log.warn(`the scan's worker threads do not start (${(e as Error).message}); scanning on the extension host's thread`);
+    this.scanner.dispose();
+    this.scanner = new InThreadScanner(ports().crypto);
+    return true;
   }
 }
 

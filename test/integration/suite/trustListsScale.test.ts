@@ -7,13 +7,11 @@
 // deletes the folder and waits for the index and the Problems panel to forget it.
 import * as assert from 'node:assert/strict';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { Session } from 'node:inspector';
-import { writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { extensionApi, fixture } from './helpers';
 import { MainThreadMonitor } from '../../../src/extension/trustListsView/mainThreadMonitor';
 
-const FILES = Number(process.env.TLV_SCALE_FILES) || 50000;
+const FILES = 50000;
 const FOLDER = 'trust-lists-50k';
 const mac = (i: number) => i.toString(16).toUpperCase().padStart(12, '0');
 const nameOf = (i: number) => `ITLSEP${mac(i)}.tlv`;
@@ -58,16 +56,7 @@ describe('Trust Lists view at scale', () => {
       // A full scan (the view's refresh button), then whatever the watcher's events still ask for.
       t0 = Date.now();
       const monitor = new MainThreadMonitor();
-      const profile = process.env.TLV_PROFILE ? new Session() : undefined;
-      const post = (m: string, p?: object) => new Promise<unknown>((res, rej) => profile!.post(m, p ?? {}, (e, r) => (e ? rej(e) : res(r))));
-      if (profile) {
-        profile.connect();
-        await post('Profiler.enable');
-        await post('Profiler.setSamplingInterval', { interval: 500 });
-        await post('Profiler.start');
-      }
       await vscode.commands.executeCommand('tlvViewer.refreshTrustLists');
-      if (profile) writeFileSync(process.env.TLV_PROFILE!, JSON.stringify(((await post('Profiler.stop')) as { profile: unknown }).profile));
       const scan = api.trustLists.stats().scan;
       await api.trustLists.settled();
       const all = monitor.stop();

@@ -27,8 +27,8 @@ export function toDiagnostic(p: Problem): vscode.Diagnostic {
   return d;
 }
 
-/** At most this many files per DiagnosticCollection.set: one message to the workbench each. */
-const CHUNK = 1000;
+/** At most this many files per DiagnosticCollection.set: one message to the workbench each, serialised at once. */
+const CHUNK = 250;
 /** The host's thread is given back after this long of building diagnostics. */
 const SLICE_MS = 20;
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
@@ -61,6 +61,9 @@ export class WorkspaceDiagnostics extends Disposable {
   }
 
   private async update(c: IndexChange, generation: number): Promise<void> {
+    // Not in the task that fired the change (the view refreshes in it too).
+    await yieldToHost();
+    if (generation !== this.generation || this.isDisposed) return;
     const removals: [vscode.Uri, undefined][] = c.removed.map(uri => {
       this.published.delete(uri.toString());
       return [uri, undefined];

@@ -2,10 +2,11 @@
 // problems. At most IN_FLIGHT files at once go to the host's scanner (worker threads in a Node host,
 // short slices of this thread in the web host), which decodes in `signer` mode, summarises and lists the
 // problems (core/scan.ts). Files are read through workspace.fs (untrusted, remote and virtual
-// workspaces), except a Node host's `file:` files, which its workers read from the disk themselves. Watcher events are gathered and the files they name re-read together (a
-// folder of 50,000 copied in is a few batches, not 50,000 refreshes); listeners learn which folders and
-// files changed, so the view refreshes one folder and the Problems panel republishes what changed.
-// Each scan measures the longest task it left on the host's thread and logs it.
+// workspaces), except a Node host's `file:` files, which its workers read from the disk themselves.
+// Watcher events are gathered and the files they name re-read together (a folder of 50,000 copied in is
+// a few batches, not 50,000 refreshes); listeners learn which folders and files changed, so the view
+// refreshes one folder and the Problems panel republishes what changed. Each scan measures the longest
+// task it left on the host's thread and logs it.
 import * as vscode from 'vscode';
 import { buildReport, type FileSummary, type Report } from '../../core/report';
 import type { Problem } from '../../core/problems';
@@ -87,11 +88,6 @@ class Interner {
     if (s.signer) summary.signer = this.part(s.signer);
     if (s.error) summary.error = this.part(s.error);
     return { summary, problems: this.part(problems) };
-  }
-
-  clear(): void {
-    this.parts.clear();
-    this.strings.clear();
   }
 }
 

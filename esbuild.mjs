@@ -16,6 +16,8 @@ const list = (dir, re) => existsSync(dir) ? readdirSync(dir).filter(f => re.test
 
 const builds = [
   esbuild.build({ ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  // The Trust Lists scan's worker thread, started by the Node entry from dist/ (shipped in the .vsix).
+  esbuild.build({ ...node, entryPoints: ['src/node/scanWorker.ts'], outfile: 'dist/scanWorker.js' }),
   esbuild.build({ ...node, entryPoints: ['src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' },
     define: { __VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) } }),
 ];

@@ -5,7 +5,9 @@ import * as path from 'node:path';
 import Mocha from 'mocha';
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', timeout: 30000, color: false, reporter: 'spec' });
+  // TLV_TEST_GREP (in the server's environment) runs only the tests whose titles match, while iterating.
+  const grep = process.env.TLV_TEST_GREP;
+  const mocha = new Mocha({ ui: 'bdd', timeout: 30000, color: false, reporter: 'spec', ...(grep ? { grep } : {}) });
   // esbuild puts every suite file next to this one in dist/test/.
   for (const file of readdirSync(__dirname).filter(f => f.endsWith('.test.js')).sort()) {
     mocha.addFile(path.join(__dirname, file));

@@ -20,26 +20,40 @@ export interface Loaded {
   modified?: Date;
 }
 
-export async function load(path: string, certificates: 'all' | 'signer' = 'all'): Promise<Loaded> {
+export interface LoadOptions {
+  certificates?: 'all' | 'signer';
+  /** Decode with DecodeOptions.lean and skip the modification time (the folder commands). */
+  lean?: boolean;
+}
+
+export async function load(path: string, certificates: 'all' | 'signer' | LoadOptions = 'all'): Promise<Loaded> {
+  const o: LoadOptions = typeof certificates === 'string' ? { certificates } : certificates;
+  const decodeOptions = { certificates: o.certificates ?? 'all', lean: o.lean === true };
   if (isRemote(path)) {
     try {
       const location = parseLocation(path);
       const bytes = await fetchTrustList(location);
-      return { list: decode(bytes, { fileName: location.name, certificates }), bytes };
+      return { list: decode(bytes, { fileName: location.name, ...decodeOptions }), bytes };
     } catch (e) {
       if (e instanceof FetchError || e instanceof LocationError) throw new IoError(inert(`cannot fetch ${path}: ${e.message}`));
       throw e;
     }
   }
   let bytes: Uint8Array;
-  let modified: Date;
+  let modified: Date | undefined;
   try {
-    bytes = new Uint8Array(readFileSync(path));
-    modified = statSync(path).mtime;
+    bytes = readBytes(path);
+    if (!o.lean) modified = statSync(path).mtime;
   } catch (e) {
     throw new IoError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  return { list: decode(bytes, { fileName: basename(path), certificates }), bytes, modified };
+  return { list: decode(bytes, { fileName: basename(path), ...decodeOptions }), bytes, modified };
+}
+
+/** A file's bytes as a plain Uint8Array over the buffer Node read them into (no copy). */
+export function readBytes(path: string): Uint8Array {
+  const b = readFileSync(path);
+  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 }
 
 export function* tlvFiles(path: string): Generator<string> {

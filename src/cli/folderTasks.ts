@@ -1,7 +1,6 @@
 // What `verify DIR` and `report DIR` do with one file, shared by the in-process path and the worker
 // threads (src/cli/cliWorker.ts): the same functions, so `--jobs 1` and `--jobs N` print the same.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { decode } from '../node/decode';
 import { nodeCrypto } from '../node/nodeCrypto';
@@ -9,7 +8,7 @@ import type { TrustRecord } from '../core/model';
 import { parseCertificate } from '../core/x509';
 import { inert } from '../core/dump';
 import { relocate, summarise, type CertificateFacts, type FileSummary } from '../core/report';
-import { IoError, load, verifyLine } from './files';
+import { IoError, load, readBytes, verifyLine } from './files';
 
 /** One file's `verify` line, or the I/O error that stops the run (thrown in file order by the caller). */
 export type VerifyResult = { ok: boolean; line: string } | { error: string; internal?: boolean };
@@ -31,7 +30,7 @@ export function rethrow(f: { error: string; internal?: boolean }): never {
 /** `verify` of one local or remote file: decode as verify needs it (the signer's certificate only). */
 export async function verifyFile(file: string): Promise<VerifyResult> {
   try {
-    return verifyLine(file, (await load(file, 'signer')).list);
+    return verifyLine(file, (await load(file, { certificates: 'signer', lean: true })).list);
   } catch (e) {
     return failure(e);
   }
@@ -62,8 +61,9 @@ function certificateReader(): (bytes: Uint8Array) => (r: TrustRecord) => Certifi
     let facts = known.get(key);
     if (facts === undefined) {
       try {
-        const c = parseCertificate(bytes, field.valueRange, nodeCrypto);
-        facts = { subject: c.subject, serial: c.serial, sha256: c.sha256, notBefore: c.notBefore, notAfter: c.notAfter };
+        // The key is the certificate's SHA-256 already: no fingerprint to compute again.
+        const c = parseCertificate(bytes, field.valueRange, nodeCrypto, { lean: true });
+        facts = { subject: c.subject, serial: c.serial, sha256: key, notBefore: c.notBefore, notAfter: c.notAfter };
       } catch {
         facts = null;
       }
@@ -84,13 +84,13 @@ export function summariser(options: SummariseOptions = {}): { local(file: string
   const cache = new Map<string, FileSummary>();
   return {
     async remote(file) {
-      const { list, bytes } = await load(file, certificates);
+      const { list, bytes } = await load(file, { certificates, lean: true });
       return summarise(list, file, { certificateOf: reader(bytes) });
     },
     local(file) {
       let bytes: Uint8Array;
       try {
-        bytes = new Uint8Array(readFileSync(file));
+        bytes = readBytes(file);
       } catch (e) {
         throw new IoError(inert(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`));
       }
@@ -99,7 +99,7 @@ export function summariser(options: SummariseOptions = {}): { local(file: string
       const key = options.cache === false ? '' : `${createHash('sha256').update(bytes).digest('hex')}:${nameKind(name)}`;
       const copy = key ? cache.get(key) : undefined;
       if (copy) return relocate(copy, file);
-      const s = summarise(decode(bytes, { fileName: name, certificates }), file, { certificateOf: reader(bytes) });
+      const s = summarise(decode(bytes, { fileName: name, certificates, lean: true }), file, { certificateOf: reader(bytes) });
       if (key) cache.set(key, s);
       return s;
     },

@@ -14,6 +14,7 @@ import { crossCheckRecord } from './crosscheck';
 import { fileFindings } from './findings';
 import { verifySignature } from './signature';
 import { flatFields } from './fields';
+import { lazyProperty } from './lazy';
 
 const DEFAULT_MAX_RECORDS = 200_000;
 /** "the header" in diagnostics about header fields. */
@@ -23,6 +24,8 @@ interface Ctx {
   bytes: Uint8Array;
   diagnostics: Diagnostic[];
   crypto: Hasher;
+  /** DecodeOptions.lean: checksums and fingerprints on first read. */
+  lean: boolean;
 }
 
 function diag(ctx: Ctx, severity: Diagnostic['severity'], code: string, offset: number, l10n: Localizable, path?: string, end?: number): void {
@@ -216,15 +219,20 @@ function summariseRecord(ctx: Ctx, index: number, path: string, range: TrustReco
   const certField = fields.find(f => f.tag === 9);
   if (certField && wantCertificate(r)) {
     try {
-      r.certificate = parseCertificate(ctx.bytes, certField.valueRange, ctx.crypto);
+      r.certificate = parseCertificate(ctx.bytes, certField.valueRange, ctx.crypto, { lean: ctx.lean });
     } catch (e) {
       const offset = typeof (e as { offset?: number }).offset === 'number' && (e as { offset: number }).offset >= 0 ? (e as { offset: number }).offset : certField.valueRange.start;
       r.certificateError = `${(e as Error).message}`;
       diag(ctx, 'warning', 'CERTIFICATE_UNREADABLE', offset, localizable(M.DIAG_CERTIFICATE_UNREADABLE, { index, at: at(certField.range.start), error: r.certificateError }), certField.path, certField.range.end);
     }
   }
-  if (certField?.value.type === 'certificate') {
-    certField.value.sha1 = r.certificate?.sha1 ?? ctx.crypto.digest('sha1', [ctx.bytes.subarray(certField.valueRange.start, certField.valueRange.end)]);
+  const certValue = certField?.value;
+  if (certField && certValue?.type === 'certificate') {
+    const cert = r.certificate;
+    const { bytes, crypto } = ctx;
+    const sha1 = () => cert?.sha1 ?? crypto.digest('sha1', [bytes.subarray(certField.valueRange.start, certField.valueRange.end)]);
+    if (ctx.lean) lazyProperty(certValue, 'sha1', sha1);
+    else certValue.sha1 = sha1();
   }
   if (r.role === undefined) diag(ctx, 'warning', 'MISSING_FUNCTION', range.start, localizable(M.DIAG_MISSING_FUNCTION, { index, at: at(range.start) }), path, range.end);
   return r;
@@ -240,9 +248,16 @@ function kindOf(header: Header, fileName?: string): Pick<TrustList, 'kind' | 'ki
   return { kind: byName, kindSource: byName === 'unknown' ? 'none' : 'file name', fileNameKind: byName };
 }
 
+function checksumsOf(bytes: Uint8Array, crypto: Hasher, lean: boolean): TrustList['checksums'] {
+  if (!lean) return { md5: crypto.digest('md5', [bytes]), sha1: crypto.digest('sha1', [bytes]), sha256: crypto.digest('sha256', [bytes]) };
+  const sums = { md5: '', sha1: '', sha256: '' };
+  for (const hash of ['md5', 'sha1', 'sha256'] as const) lazyProperty(sums, hash, () => crypto.digest(hash, [bytes]));
+  return sums;
+}
+
 /** Structure, certificates and checksums; the signature is left 'malformed' with no detail until `conclude`. */
 function decodeStructure(bytes: Uint8Array, options: DecodeOptions, crypto: Hasher): TrustList {
-  const ctx: Ctx = { bytes, diagnostics: [], crypto };
+  const ctx: Ctx = { bytes, diagnostics: [], crypto, lean: options.lean === true };
   const size = bytes.length;
   // Anything that does not open with VERSION is not a trust list: say so at offset 0, read no further.
   let complete = size >= 3 && bytes[0] === 1 && u16(bytes, 1) === 2;
@@ -325,7 +340,7 @@ function decodeStructure(bytes: Uint8Array, options: DecodeOptions, crypto: Hash
   const list: TrustList = {
     ...kindOf(header, options.fileName),
     length: size,
-    checksums: { md5: crypto.digest('md5', [bytes]), sha1: crypto.digest('sha1', [bytes]), sha256: crypto.digest('sha256', [bytes]) },
+    checksums: checksumsOf(bytes, crypto, ctx.lean),
     header,
     records,
     signature: { status: 'malformed', detail: '', l10n: { message: '', args: {} } },

@@ -1,4 +1,5 @@
 // X.509 certificate details, read straight from DER so RSA and EC certificates both work.
+import { lazyProperty } from './lazy';
 import type { ByteRange, CertificateInfo } from './model';
 import { asn1String, asn1Time, children, DerError, expectTag, latin1Text, oidToString, readTlv, type Tlv } from './der';
 import { readName, toCucm, toRfc4514 } from './names';
@@ -233,7 +234,7 @@ function readExtensions(bytes: Uint8Array, wrapper: Tlv | undefined): Extensions
  * Parse the DER certificate occupying `range` of `bytes`. Throws DerError with an absolute
  * offset when the bytes are not a certificate.
  */
-export function parseCertificate(bytes: Uint8Array, range: ByteRange, crypto: Hasher): CertificateInfo {
+export function parseCertificate(bytes: Uint8Array, range: ByteRange, crypto: Hasher, options: { lean?: boolean } = {}): CertificateInfo {
   const cert = expectTag(readTlv(bytes, range.start, range.end), SEQ, 'Certificate SEQUENCE');
   if (cert.end !== range.end) throw new DerError(`certificate DER ends at ${cert.end}, the field at ${range.end}`, cert.end);
   const [tbs, sigAlg, sigValue] = children(bytes, cert);
@@ -270,7 +271,7 @@ export function parseCertificate(bytes: Uint8Array, range: ByteRange, crypto: Ha
   const { warnings, ...ext } = readExtensions(bytes, extWrapper);
   const issuerRfc = toRfc4514(issuerRdns);
   const subjectRfc = toRfc4514(subjectRdns);
-  return {
+  const info: CertificateInfo = {
     range,
     version,
     serial: serialHex(bytes, serial),
@@ -287,8 +288,8 @@ export function parseCertificate(bytes: Uint8Array, range: ByteRange, crypto: Ha
     curve,
     signatureAlgorithm: SIG_ALGS[sigOid] ?? sigOid,
     signatureAlgorithmOid: sigOid,
-    sha1: crypto.digest('sha1', [der]),
-    sha256: crypto.digest('sha256', [der]),
+    sha1: options.lean ? '' : crypto.digest('sha1', [der]),
+    sha256: options.lean ? '' : crypto.digest('sha256', [der]),
     ...ext,
     ...(warnings.length ? { warnings } : {}),
     selfSigned: subjectRfc === issuerRfc,
@@ -296,4 +297,10 @@ export function parseCertificate(bytes: Uint8Array, range: ByteRange, crypto: Ha
     publicKeyRange,
     signatureValueRange: { start: sigValue.contentStart + 1, end: sigValue.end },
   };
+  if (options.lean) {
+    // Fingerprints on first read (a folder's verify line never shows them).
+    lazyProperty(info, 'sha1', () => crypto.digest('sha1', [der]));
+    lazyProperty(info, 'sha256', () => crypto.digest('sha256', [der]));
+  }
+  return info;
 }

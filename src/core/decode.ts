@@ -14,7 +14,7 @@ import { crossCheckRecord } from './crosscheck';
 import { fileFindings } from './findings';
 import { verifySignature } from './signature';
 import { flatFields } from './fields';
-import { lazyProperty } from './lazy';
+import { LazyCertificateValue, LazyChecksums } from './lean';
 
 const DEFAULT_MAX_RECORDS = 200_000;
 /** "the header" in diagnostics about header fields. */
@@ -226,13 +226,15 @@ function summariseRecord(ctx: Ctx, index: number, path: string, range: TrustReco
       diag(ctx, 'warning', 'CERTIFICATE_UNREADABLE', offset, localizable(M.DIAG_CERTIFICATE_UNREADABLE, { index, at: at(certField.range.start), error: r.certificateError }), certField.path, certField.range.end);
     }
   }
-  const certValue = certField?.value;
-  if (certField && certValue?.type === 'certificate') {
+  if (certField?.value.type === 'certificate') {
     const cert = r.certificate;
     const { bytes, crypto } = ctx;
-    const sha1 = () => cert?.sha1 ?? crypto.digest('sha1', [bytes.subarray(certField.valueRange.start, certField.valueRange.end)]);
-    if (ctx.lean) lazyProperty(certValue, 'sha1', sha1);
-    else certValue.sha1 = sha1();
+    const range = certField.valueRange;
+    if (ctx.lean) {
+      certField.value = new LazyCertificateValue(() => cert?.sha1 ?? crypto.digest('sha1', [bytes.subarray(range.start, range.end)]));
+    } else {
+      certField.value.sha1 = cert?.sha1 ?? crypto.digest('sha1', [bytes.subarray(range.start, range.end)]);
+    }
   }
   if (r.role === undefined) diag(ctx, 'warning', 'MISSING_FUNCTION', range.start, localizable(M.DIAG_MISSING_FUNCTION, { index, at: at(range.start) }), path, range.end);
   return r;
@@ -250,9 +252,7 @@ function kindOf(header: Header, fileName?: string): Pick<TrustList, 'kind' | 'ki
 
 function checksumsOf(bytes: Uint8Array, crypto: Hasher, lean: boolean): TrustList['checksums'] {
   if (!lean) return { md5: crypto.digest('md5', [bytes]), sha1: crypto.digest('sha1', [bytes]), sha256: crypto.digest('sha256', [bytes]) };
-  const sums = { md5: '', sha1: '', sha256: '' };
-  for (const hash of ['md5', 'sha1', 'sha256'] as const) lazyProperty(sums, hash, () => crypto.digest(hash, [bytes]));
-  return sums;
+  return new LazyChecksums(bytes, crypto);
 }
 
 /** Structure, certificates and checksums; the signature is left 'malformed' with no detail until `conclude`. */

@@ -1,10 +1,10 @@
 // X.509 certificate details, read straight from DER so RSA and EC certificates both work.
-import { lazyProperty } from './lazy';
 import type { ByteRange, CertificateInfo } from './model';
 import { asn1String, asn1Time, children, DerError, expectTag, latin1Text, oidToString, readTlv, type Tlv } from './der';
 import { readName, toCucm, toRfc4514 } from './names';
 import { toHex } from './hex';
 import type { Hasher } from './crypto';
+import { LazyFingerprints } from './lean';
 
 const SEQ = 0x30;
 const INTEGER = 0x02;
@@ -297,10 +297,8 @@ export function parseCertificate(bytes: Uint8Array, range: ByteRange, crypto: Ha
     publicKeyRange,
     signatureValueRange: { start: sigValue.contentStart + 1, end: sigValue.end },
   };
-  if (options.lean) {
-    // Fingerprints on first read (a folder's verify line never shows them).
-    lazyProperty(info, 'sha1', () => crypto.digest('sha1', [der]));
-    lazyProperty(info, 'sha256', () => crypto.digest('sha256', [der]));
-  }
-  return info;
+  if (!options.lean) return info;
+  // Lean: the fingerprints on first read (src/core/lean.ts).
+  const { sha1: _sha1, sha256: _sha256, ...rest } = info;
+  return Object.assign(new LazyFingerprints(der, crypto), rest) as unknown as CertificateInfo;
 }

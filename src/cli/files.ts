@@ -74,7 +74,8 @@ export function* tlvFiles(path: string): Generator<string> {
   for (const entry of readdirSync(path, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const full = join(path, entry.name);
     if (entry.isDirectory()) yield* tlvFiles(full);
-    else if (/\.tlv$/i.test(entry.name)) yield full;
+    // A FIFO, socket or device named *.tlv in a folder is not a file to read: reading one may never end.
+    else if (/\.tlv$/i.test(entry.name) && (entry.isFile() || entry.isSymbolicLink())) yield full;
   }
 }
 

@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import { decode } from '../node/decode';
 import { inert } from '../core/dump';
 import type { TrustList } from '../core/model';
+import type { CertificateCache } from '../core/x509';
 import { FetchError } from '../node/fetchError';
 import { fetchTrustList, LocationError, parseLocation } from '../node/source';
 
@@ -24,11 +25,12 @@ export interface LoadOptions {
   certificates?: 'all' | 'signer';
   /** Decode with DecodeOptions.lean and skip the modification time (the folder commands). */
   lean?: boolean;
+  certificateCache?: CertificateCache;
 }
 
 export async function load(path: string, certificates: 'all' | 'signer' | LoadOptions = 'all'): Promise<Loaded> {
   const o: LoadOptions = typeof certificates === 'string' ? { certificates } : certificates;
-  const decodeOptions = { certificates: o.certificates ?? 'all', lean: o.lean === true };
+  const decodeOptions = { certificates: o.certificates ?? 'all', lean: o.lean === true, certificateCache: o.certificateCache };
   if (isRemote(path)) {
     try {
       const location = parseLocation(path);

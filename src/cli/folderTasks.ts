@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import { decode } from '../node/decode';
 import { nodeCrypto } from '../node/nodeCrypto';
 import type { TrustRecord } from '../core/model';
-import { parseCertificate } from '../core/x509';
+import { CertificateCache, parseCertificate } from '../core/x509';
 import { inert } from '../core/dump';
 import { relocate, summarise, type CertificateFacts, type FileSummary } from '../core/report';
 import { IoError, load, readBytes, verifyLine } from './files';
@@ -27,10 +27,13 @@ export function rethrow(f: { error: string; internal?: boolean }): never {
   throw f.internal ? new Error(f.error) : new IoError(f.error);
 }
 
+/** The signers' certificates, parsed once per thread: a folder's files are signed by a few. */
+const signers = new CertificateCache();
+
 /** `verify` of one local or remote file: decode as verify needs it (the signer's certificate only). */
 export async function verifyFile(file: string): Promise<VerifyResult> {
   try {
-    return verifyLine(file, (await load(file, { certificates: 'signer', lean: true })).list);
+    return verifyLine(file, (await load(file, { certificates: 'signer', lean: true, certificateCache: signers })).list);
   } catch (e) {
     return failure(e);
   }
@@ -84,7 +87,7 @@ export function summariser(options: SummariseOptions = {}): { local(file: string
   const cache = new Map<string, FileSummary>();
   return {
     async remote(file) {
-      const { list, bytes } = await load(file, { certificates, lean: true });
+      const { list, bytes } = await load(file, { certificates, lean: true, certificateCache: signers });
       return summarise(list, file, { certificateOf: reader(bytes) });
     },
     local(file) {
@@ -99,7 +102,7 @@ export function summariser(options: SummariseOptions = {}): { local(file: string
       const key = options.cache === false ? '' : `${createHash('sha256').update(bytes).digest('hex')}:${nameKind(name)}`;
       const copy = key ? cache.get(key) : undefined;
       if (copy) return relocate(copy, file);
-      const s = summarise(decode(bytes, { fileName: name, certificates, lean: true }), file, { certificateOf: reader(bytes) });
+      const s = summarise(decode(bytes, { fileName: name, certificates, lean: true, certificateCache: signers }), file, { certificateOf: reader(bytes) });
       if (key) cache.set(key, s);
       return s;
     },

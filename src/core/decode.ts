@@ -9,7 +9,7 @@ import { at, decodeText, toHex } from './hex';
 import * as M from './messages';
 import { fill, localizable, type L10nArg, type Localizable } from './messages';
 import type { CryptoPort, Hasher, SyncCryptoPort } from './crypto';
-import { parseCertificate } from './x509';
+import { parseCertificate, type CertificateCache } from './x509';
 import { crossCheckRecord } from './crosscheck';
 import { fileFindings } from './findings';
 import { verifySignature } from './signature';
@@ -26,6 +26,7 @@ interface Ctx {
   crypto: Hasher;
   /** DecodeOptions.lean: checksums and fingerprints on first read. */
   lean: boolean;
+  certificateCache?: CertificateCache;
 }
 
 function diag(ctx: Ctx, severity: Diagnostic['severity'], code: string, offset: number, l10n: Localizable, path?: string, end?: number): void {
@@ -219,7 +220,9 @@ function summariseRecord(ctx: Ctx, index: number, path: string, range: TrustReco
   const certField = fields.find(f => f.tag === 9);
   if (certField && wantCertificate(r)) {
     try {
-      r.certificate = parseCertificate(ctx.bytes, certField.valueRange, ctx.crypto, { lean: ctx.lean });
+      r.certificate = ctx.certificateCache
+        ? ctx.certificateCache.parse(ctx.bytes, certField.valueRange, ctx.crypto, { lean: ctx.lean })
+        : parseCertificate(ctx.bytes, certField.valueRange, ctx.crypto, { lean: ctx.lean });
     } catch (e) {
       const offset = typeof (e as { offset?: number }).offset === 'number' && (e as { offset: number }).offset >= 0 ? (e as { offset: number }).offset : certField.valueRange.start;
       r.certificateError = `${(e as Error).message}`;
@@ -257,7 +260,7 @@ function checksumsOf(bytes: Uint8Array, crypto: Hasher, lean: boolean): TrustLis
 
 /** Structure, certificates and checksums; the signature is left 'malformed' with no detail until `conclude`. */
 function decodeStructure(bytes: Uint8Array, options: DecodeOptions, crypto: Hasher): TrustList {
-  const ctx: Ctx = { bytes, diagnostics: [], crypto, lean: options.lean === true };
+  const ctx: Ctx = { bytes, diagnostics: [], crypto, lean: options.lean === true, certificateCache: options.certificateCache };
   const size = bytes.length;
   // Anything that does not open with VERSION is not a trust list: say so at offset 0, read no further.
   let complete = size >= 3 && bytes[0] === 1 && u16(bytes, 1) === 2;

@@ -302,3 +302,41 @@ export function parseCertificate(bytes: Uint8Array, range: ByteRange, crypto: Ha
   const { sha1: _sha1, sha256: _sha256, ...rest } = info;
   return Object.assign(new LazyFingerprints(der, crypto), rest) as unknown as CertificateInfo;
 }
+
+const shift = (r: ByteRange, by: number): ByteRange => ({ start: r.start + by, end: r.end + by });
+
+/**
+ * Parsed certificates by their DER, for a caller that decodes many files holding the same few (a
+ * folder of ITLSEP files is signed by one or two): a repeat is a copy with its byte ranges moved to
+ * where this file holds it. Only certificates read without warnings are kept (a warning names an
+ * offset). The caller owns it: pass one through DecodeOptions.certificateCache.
+ */
+export class CertificateCache {
+  readonly #entries: { der: Uint8Array; info: CertificateInfo }[] = [];
+  constructor(readonly size = 16) {}
+
+  parse(bytes: Uint8Array, range: ByteRange, crypto: Hasher, options: { lean?: boolean } = {}): CertificateInfo {
+    const der = bytes.subarray(range.start, range.end);
+    const hit = this.#entries.find(e => sameBytes(e.der, der));
+    if (!hit) {
+      // Eager fingerprints here: every later copy reads them from this one.
+      const info = parseCertificate(bytes, range, crypto);
+      if (!info.warnings) {
+        if (this.#entries.length >= this.size) this.#entries.shift();
+        this.#entries.push({ der: der.slice(), info });
+      }
+      return info;
+    }
+    const by = range.start - hit.info.range.start;
+    const moved = { range, spkiRange: shift(hit.info.spkiRange, by), publicKeyRange: shift(hit.info.publicKeyRange, by), signatureValueRange: shift(hit.info.signatureValueRange, by) };
+    if (!options.lean) return { ...hit.info, ...moved };
+    const { sha1: _sha1, sha256: _sha256, ...rest } = hit.info;
+    return Object.assign(new LazyFingerprints(der, crypto), rest, moved) as unknown as CertificateInfo;
+  }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

@@ -77,6 +77,29 @@ function certificateReader(): (bytes: Uint8Array) => (r: TrustRecord) => Certifi
 }
 
 /**
+ * Shares the parts most summaries of a folder have in common (the certificate list, the TVS set, the
+ * signer, the warning codes): 50,000 ITLSEP files hold the same few, and the report keeps every
+ * summary until it is built (and each thread's content cache keeps the distinct ones). Equal by value, so the report reads the same; nothing mutates them.
+ */
+export function compactor(): (s: FileSummary) => FileSummary {
+  const shared = new Map<string, unknown>();
+  const one = <T>(key: string, value: T): T => {
+    const known = shared.get(key) as T | undefined;
+    if (known !== undefined) return known;
+    shared.set(key, value);
+    return value;
+  };
+  return s => {
+    // A certificate's SHA-256 decides its subject, serial and dates; the record decides role and host.
+    s.certificates = one(`c${s.certificates.map(c => `${c.sha256} ${c.role} ${c.host} ${c.isSigner}`).join('\n')}`, s.certificates);
+    s.tvs = one(`t${JSON.stringify(s.tvs)}`, s.tvs);
+    s.warnings = one(`w${JSON.stringify(s.warnings)}`, s.warnings);
+    if (s.signer) s.signer = one(`s${JSON.stringify(s.signer)}`, s.signer);
+    return s;
+  };
+}
+
+/**
  * The report's per-run state: the certificate reader and the content cache. Identical bytes under a
  * name of the same kind decode identically (decode is a function of the bytes and the name's kind),
  * so a folder of thousands of identical ITLSEP files decodes one of them (once per worker thread).
@@ -85,10 +108,11 @@ export function summariser(options: SummariseOptions = {}): { local(file: string
   const certificates = options.certificates ?? 'signer';
   const reader = certificateReader();
   const cache = new Map<string, FileSummary>();
+  const compact = compactor();
   return {
     async remote(file) {
       const { list, bytes } = await load(file, { certificates, lean: true, certificateCache: signers });
-      return summarise(list, file, { certificateOf: reader(bytes) });
+      return compact(summarise(list, file, { certificateOf: reader(bytes) }));
     },
     local(file) {
       let bytes: Uint8Array;
@@ -102,7 +126,7 @@ export function summariser(options: SummariseOptions = {}): { local(file: string
       const key = options.cache === false ? '' : `${createHash('sha256').update(bytes).digest('hex')}:${nameKind(name)}`;
       const copy = key ? cache.get(key) : undefined;
       if (copy) return relocate(copy, file);
-      const s = summarise(decode(bytes, { fileName: name, certificates, lean: true, certificateCache: signers }), file, { certificateOf: reader(bytes) });
+      const s = compact(summarise(decode(bytes, { fileName: name, certificates, lean: true, certificateCache: signers }), file, { certificateOf: reader(bytes) }));
       if (key) cache.set(key, s);
       return s;
     },

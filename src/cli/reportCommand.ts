@@ -7,7 +7,7 @@ import { allVerified, buildReport, reportTotalsL10n, type FileSummary, type Repo
 import { fill } from '../core/messages';
 import { orderedRun } from '../node/workerPool';
 import { IoError, isRemote, tlvFiles } from './files';
-import { failure, isFailure, rethrow, summariser, type SummariseOptions, type SummaryResult } from './folderTasks';
+import { compactor, failure, isFailure, rethrow, summariser, type SummariseOptions, type SummaryResult } from './folderTasks';
 import { batchSize, breathe, workerPool } from './jobs';
 import { UsageError } from './usage';
 import { renderReportHtml } from '../shared/reportHtml';
@@ -32,6 +32,7 @@ export async function summariseFiles(paths: string[], options: SummariseOptions 
     }
   }
   const out: FileSummary[] = [];
+  const compact = compactor();
   const s = summariser(options);
   const pool = workerPool<string, SummaryResult>(options.jobs, files.filter(f => !isRemote(f)).length, { command: 'report', report: { certificates: options.certificates, cache: options.cache } });
   if (pool) {
@@ -44,7 +45,8 @@ export async function summariseFiles(paths: string[], options: SummariseOptions 
     };
     try {
       await orderedRun(files, pool, { batch: batchSize(files.length, pool.size), local: f => !isRemote(f), inProcess }, results => {
-        for (const r of results) out.push(isFailure(r) ? rethrow(r) : r);
+        // Copies from the workers: share their common parts again on this side.
+        for (const r of results) out.push(compact(isFailure(r) ? rethrow(r) : r));
       });
     } finally {
       pool.terminate();
@@ -52,6 +54,7 @@ export async function summariseFiles(paths: string[], options: SummariseOptions 
     return out;
   }
   for (const file of files) {
+    // The summariser has compacted these already.
     out.push(isRemote(file) ? await s.remote(file) : s.local(file));
     if (out.length % 256 === 0) await breathe();
   }

@@ -136,12 +136,16 @@ process.stdout.on('error', e => {
   throw e;
 });
 
-// Ctrl+C: stop the workers and leave with the shell's status for SIGINT. Output is written a whole
-// line at a time (synchronously, to a file, pipe or terminal), so the last line printed is complete.
-process.once('SIGINT', () => {
-  terminateAllPools();
-  process.exit(130);
-});
+// Ctrl+C in the folder commands: stop the workers and leave with the shell's status for SIGINT. Their
+// output is written a whole line at a time (synchronously, to a file, pipe or terminal), so the last line
+// printed is complete, and their loops yield between files so the handler runs. Other commands keep
+// Node's default (the process ends at once).
+if (process.argv[2] === 'verify' || process.argv[2] === 'report') {
+  process.once('SIGINT', () => {
+    terminateAllPools();
+    process.exit(130);
+  });
+}
 
 main(process.argv.slice(2), s => process.stdout.write(s)).then(code => {
   process.exitCode = code;

@@ -31,7 +31,9 @@ export class WorkerPool<T, R> {
   constructor(script: string, size: number, workerData?: unknown) {
     for (let i = 0; i < size; i++) {
       // Worker output goes through the parent's streams: a worker must not write to them.
-      const w = new Worker(script, { workerData, stdout: true, stderr: true });
+      // A small young generation: the workers make short-lived garbage by the file, and two of them at the
+      // default size cost tens of MB of peak memory for nothing.
+      const w = new Worker(script, { workerData, stdout: true, stderr: true, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
       w.on('message', (reply: PoolReply<R>) => {
         const pending = this.waiting.get(reply.id);
         if (!pending) return;

@@ -20,6 +20,8 @@ const builds = [
   esbuild.build({ ...node, entryPoints: ['src/node/scanWorker.ts'], outfile: 'dist/scanWorker.js' }),
   esbuild.build({ ...node, entryPoints: ['src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' },
     define: { __VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) } }),
+  // The worker threads of `verify DIR` and `report DIR`, loaded by dist/cli.js from beside itself.
+  esbuild.build({ ...node, entryPoints: ['src/cli/cliWorker.ts'], outfile: 'dist/cliWorker.js' }),
 ];
 if (existsSync('src/webview/main.ts')) {
   builds.push(esbuild.build({ ...browser, format: 'iife', entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js' }));

@@ -4,12 +4,15 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { renderShowCtl } from '../core/dump';
 import { toJson } from '../core/json';
 import { runDiff } from './diffCommand';
-import { IoError, load, reportErrors, tlvFiles, verifyLine } from './files';
+import { IoError, load, reportErrors } from './files';
 import { UsageError } from './usage';
 import { FETCH_USAGE, FetchUsageError, runFetch } from './fetchCommand';
 import { prepare as prepareGit, WHICH } from './whichCommand';
 import { PREFLIGHT_OPTIONS, PREFLIGHT_USAGE, runPreflight } from './preflightCommand';
 import { REPORT_USAGE, runReport } from './reportCommand';
+import { runVerify, VERIFY_USAGE } from './verifyCommand';
+import { JOBS_OPTION, parseJobs } from './jobs';
+import { terminateAllPools } from '../node/workerPool';
 
 declare const __VERSION__: string;
 
@@ -53,25 +56,10 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   verify: {
-    usage: 'verify FILE|DIR…      one line per file; folders are searched for *.tlv',
+    usage: VERIFY_USAGE,
     min: 1, max: Infinity,
-    async run(paths, _values, write) {
-      let all = true;
-      let count = 0;
-      const out: string[] = [];
-      for (const path of paths) {
-        for (const file of tlvFiles(path)) {
-          const r = verifyLine(file, (await load(file, 'signer')).list);
-          out.push(r.line);
-          all &&= r.ok;
-          count++;
-          if (out.length >= 256) write(`${out.splice(0).join('\n')}\n`);
-        }
-      }
-      if (count === 0) throw new UsageError(`no .tlv files found in ${paths.join(' ')}`);
-      if (out.length) write(`${out.join('\n')}\n`);
-      return all ? 0 : 1;
-    },
+    options: JOBS_OPTION,
+    run: (paths, values, write) => runVerify(paths, { jobs: parseJobs(values.jobs, 'verify') }, write),
   },
   diff: {
     usage: 'diff [--json] OLD NEW  what changed, and will the phones accept NEW?',
@@ -90,8 +78,8 @@ const COMMANDS: Record<string, Command> = {
   report: {
     usage: REPORT_USAGE,
     min: 1, max: Infinity,
-    options: { json: { type: 'boolean' }, csv: { type: 'boolean' }, html: { type: 'string' } },
-    run: (paths, values, write) => runReport(paths, { json: values.json === true, csv: values.csv === true, html: values.html as string | undefined }, write),
+    options: { json: { type: 'boolean' }, csv: { type: 'boolean' }, html: { type: 'string' }, ...JOBS_OPTION },
+    run: (paths, values, write) => runReport(paths, { json: values.json === true, csv: values.csv === true, html: values.html as string | undefined, jobs: parseJobs(values.jobs, 'report') }, write),
   },
 };
 const FETCH = 'fetch HOST NAME…       download from a CUCM TFTP server (see fetch --help)';
@@ -141,9 +129,23 @@ async function main(argv: string[], write: (s: string) => void): Promise<number>
 
 // A closed stdout (`| head`) ends the run quietly: what was wanted has been read.
 process.stdout.on('error', e => {
-  if ((e as NodeJS.ErrnoException).code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  if ((e as NodeJS.ErrnoException).code === 'EPIPE') {
+    terminateAllPools();
+    process.exit(process.exitCode ?? 0);
+  }
   throw e;
 });
+
+// Ctrl+C in the folder commands: stop the workers and leave with the shell's status for SIGINT. Their
+// output is written a whole line at a time (synchronously, to a file, pipe or terminal), so the last line
+// printed is complete, and their loops yield between files so the handler runs. Other commands keep
+// Node's default (the process ends at once).
+if (process.argv[2] === 'verify' || process.argv[2] === 'report') {
+  process.once('SIGINT', () => {
+    terminateAllPools();
+    process.exit(130);
+  });
+}
 
 main(process.argv.slice(2), s => process.stdout.write(s)).then(code => {
   process.exitCode = code;

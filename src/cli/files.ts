@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import { decode } from '../node/decode';
 import { inert } from '../core/dump';
 import type { TrustList } from '../core/model';
+import type { CertificateCache } from '../core/x509';
 import { FetchError } from '../node/fetchError';
 import { fetchTrustList, LocationError, parseLocation } from '../node/source';
 
@@ -20,26 +21,41 @@ export interface Loaded {
   modified?: Date;
 }
 
-export async function load(path: string, certificates: 'all' | 'signer' = 'all'): Promise<Loaded> {
+export interface LoadOptions {
+  certificates?: 'all' | 'signer';
+  /** Decode with DecodeOptions.lean and skip the modification time (the folder commands). */
+  lean?: boolean;
+  certificateCache?: CertificateCache;
+}
+
+export async function load(path: string, certificates: 'all' | 'signer' | LoadOptions = 'all'): Promise<Loaded> {
+  const o: LoadOptions = typeof certificates === 'string' ? { certificates } : certificates;
+  const decodeOptions = { certificates: o.certificates ?? 'all', lean: o.lean === true, certificateCache: o.certificateCache };
   if (isRemote(path)) {
     try {
       const location = parseLocation(path);
       const bytes = await fetchTrustList(location);
-      return { list: decode(bytes, { fileName: location.name, certificates }), bytes };
+      return { list: decode(bytes, { fileName: location.name, ...decodeOptions }), bytes };
     } catch (e) {
       if (e instanceof FetchError || e instanceof LocationError) throw new IoError(inert(`cannot fetch ${path}: ${e.message}`));
       throw e;
     }
   }
   let bytes: Uint8Array;
-  let modified: Date;
+  let modified: Date | undefined;
   try {
-    bytes = new Uint8Array(readFileSync(path));
-    modified = statSync(path).mtime;
+    bytes = readBytes(path);
+    if (!o.lean) modified = statSync(path).mtime;
   } catch (e) {
     throw new IoError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  return { list: decode(bytes, { fileName: basename(path), certificates }), bytes, modified };
+  return { list: decode(bytes, { fileName: basename(path), ...decodeOptions }), bytes, modified };
+}
+
+/** A file's bytes as a plain Uint8Array over the buffer Node read them into (no copy). */
+export function readBytes(path: string): Uint8Array {
+  const b = readFileSync(path);
+  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 }
 
 export function* tlvFiles(path: string): Generator<string> {
@@ -60,7 +76,8 @@ export function* tlvFiles(path: string): Generator<string> {
   for (const entry of readdirSync(path, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const full = join(path, entry.name);
     if (entry.isDirectory()) yield* tlvFiles(full);
-    else if (/\.tlv$/i.test(entry.name)) yield full;
+    // A FIFO, socket or device named *.tlv in a folder is not a file to read: reading one may never end.
+    else if (/\.tlv$/i.test(entry.name) && (entry.isFile() || entry.isSymbolicLink())) yield full;
   }
 }
 

@@ -1,95 +1,62 @@
 // `report DIR… [--json | --csv | --html FILE]`: a TFTP folder at a glance. Each file is read,
 // decoded, summarised and dropped; the report is built over the summaries (src/core/report.ts).
-import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { decode } from '../node/decode';
-import { nodeCrypto } from '../node/nodeCrypto';
-import type { TrustRecord } from '../core/model';
-import { parseCertificate } from '../core/x509';
 import { inert } from '../core/dump';
-import { allVerified, buildReport, relocate, reportTotalsL10n, summarise, type CertificateFacts, type FileSummary, type Report } from '../core/report';
+import { allVerified, buildReport, reportTotalsL10n, type FileSummary, type Report } from '../core/report';
 import { fill } from '../core/messages';
-import { IoError, isRemote, load, tlvFiles } from './files';
+import { orderedRun } from '../node/workerPool';
+import { IoError, isRemote, tlvFiles } from './files';
+import { compactor, failure, isFailure, rethrow, summariser, type SummariseOptions, type SummaryResult } from './folderTasks';
+import { batchSize, breathe, workerPool } from './jobs';
 import { UsageError } from './usage';
 import { renderReportHtml } from '../shared/reportHtml';
 
-export const REPORT_USAGE = 'report [--json|--csv|--html FILE] DIR…  a folder at a glance: groups, outliers, certificate timeline';
+export const REPORT_USAGE = 'report [--json|--csv|--html FILE] [--jobs N] DIR…  a folder at a glance: groups, outliers, certificate timeline';
 
-/** What phones load a file as, by its name: part of what decides its decoding besides the bytes. */
-const nameKind = (name: string) => (/^ctl/i.test(name) ? 'CTL' : /^itl/i.test(name) ? 'ITL' : 'unknown');
-
-export interface SummariseOptions {
-  /**
-   * `signer` (the default) decodes as `verify` does, reading only SAST certificates, and reads each
-   * other distinct certificate once for the whole run (by the SHA-256 of its DER), which the timeline
-   * and the TVS sets need. `all` decodes every file with every certificate (and its cross-checks).
-   */
-  certificates?: 'all' | 'signer';
-  /** Decode each distinct content once (by SHA-256 and name kind); copies share its summary. Default true. */
-  cache?: boolean;
-}
-
-/** Reads each distinct certificate once: a folder of ITLSEP files repeats the same few thousands of times. */
-function certificateReader(): (bytes: Uint8Array) => (r: TrustRecord) => CertificateFacts | null | undefined {
-  const known = new Map<string, CertificateFacts | null>();
-  return bytes => r => {
-    // The field decode reads the certificate from (the first CERTIFICATE of the record).
-    const field = r.fields.find(f => f.tag === 9);
-    if (!field) return undefined;
-    const key = createHash('sha256').update(bytes.subarray(field.valueRange.start, field.valueRange.end)).digest('hex');
-    let facts = known.get(key);
-    if (facts === undefined) {
-      try {
-        const c = parseCertificate(bytes, field.valueRange, nodeCrypto);
-        facts = { subject: c.subject, serial: c.serial, sha256: c.sha256, notBefore: c.notBefore, notAfter: c.notAfter };
-      } catch {
-        facts = null;
-      }
-      known.set(key, facts);
-    }
-    return facts;
-  };
-}
+export type { SummariseOptions } from './folderTasks';
 
 /**
- * Summaries of every .tlv file under `paths`, each path once. Identical bytes under a name of the same
- * kind decode identically (decode is a function of the bytes and the name's kind), so a folder of
- * thousands of identical ITLSEP files decodes one of them.
+ * Summaries of every .tlv file under `paths`, each path once, in file order. With more than one job the
+ * files are read, decoded and summarised by worker threads (each with its own certificate reader and
+ * content cache); only the small summaries come back, so the folder is never held decoded.
  */
-export async function summariseFiles(paths: string[], options: SummariseOptions = {}): Promise<FileSummary[]> {
-  const certificates = options.certificates ?? 'signer';
-  const reader = certificateReader();
-  const cache = new Map<string, FileSummary>();
+export async function summariseFiles(paths: string[], options: SummariseOptions & { jobs?: number } = {}): Promise<FileSummary[]> {
   const seen = new Set<string>();
-  const out: FileSummary[] = [];
+  const files: string[] = [];
   for (const path of paths) {
     for (const file of tlvFiles(path)) {
       if (seen.has(file)) continue;
       seen.add(file);
-      if (isRemote(file)) {
-        const { list, bytes } = await load(file, certificates);
-        out.push(summarise(list, file, { certificateOf: reader(bytes) }));
-        continue;
-      }
-      let bytes: Uint8Array;
-      try {
-        bytes = new Uint8Array(readFileSync(file));
-      } catch (e) {
-        throw new IoError(inert(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`));
-      }
-      const name = basename(file);
-      // SHA-256, not SHA-1: a SHA-1 collision must not pass one file off as a verified copy of another.
-      const key = options.cache === false ? '' : `${createHash('sha256').update(bytes).digest('hex')}:${nameKind(name)}`;
-      const copy = key ? cache.get(key) : undefined;
-      if (copy) {
-        out.push(relocate(copy, file));
-        continue;
-      }
-      const s = summarise(decode(bytes, { fileName: name, certificates }), file, { certificateOf: reader(bytes) });
-      if (key) cache.set(key, s);
-      out.push(s);
+      files.push(file);
     }
+  }
+  const out: FileSummary[] = [];
+  const compact = compactor();
+  const s = summariser(options);
+  const pool = workerPool<string, SummaryResult>(options.jobs, files.filter(f => !isRemote(f)).length, { command: 'report', report: { certificates: options.certificates, cache: options.cache } });
+  if (pool) {
+    const inProcess = async (file: string): Promise<SummaryResult> => {
+      try {
+        return await s.remote(file);
+      } catch (e) {
+        return failure(e);
+      }
+    };
+    try {
+      await orderedRun(files, pool, { batch: batchSize(files.length, pool.size), local: f => !isRemote(f), inProcess }, results => {
+        // Copies from the workers: share their common parts again on this side.
+        for (const r of results) out.push(compact(isFailure(r) ? rethrow(r) : r));
+      });
+    } finally {
+      pool.terminate();
+    }
+    return out;
+  }
+  for (const file of files) {
+    // The summariser has compacted these already.
+    out.push(isRemote(file) ? await s.remote(file) : s.local(file));
+    if (out.length % 256 === 0) await breathe();
   }
   return out;
 }
@@ -162,6 +129,8 @@ export function renderReportCsv(r: Report, files: FileSummary[]): string {
 }
 
 export interface ReportFlags {
+  /** Worker threads (1 = in this process); default one per core. */
+  jobs?: number;
   json?: boolean;
   csv?: boolean;
   html?: string;
@@ -171,7 +140,7 @@ export async function runReport(paths: string[], flags: ReportFlags, write: (s: 
   const formats = [flags.json, flags.csv, flags.html !== undefined].filter(Boolean).length;
   if (formats > 1) throw new UsageError('choose one of --json, --csv and --html', 'report');
   if (flags.html === '') throw new UsageError('--html needs a file name', 'report');
-  const files = await summariseFiles(paths);
+  const files = await summariseFiles(paths, { jobs: flags.jobs });
   if (files.length === 0) throw new UsageError(`no .tlv files found in ${paths.join(' ')}`, 'report');
   const report = buildReport(files, { now });
   if (flags.json) {

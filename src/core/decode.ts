@@ -9,11 +9,12 @@ import { at, decodeText, toHex } from './hex';
 import * as M from './messages';
 import { fill, localizable, type L10nArg, type Localizable } from './messages';
 import type { CryptoPort, Hasher, SyncCryptoPort } from './crypto';
-import { parseCertificate } from './x509';
+import { parseCertificate, type CertificateCache } from './x509';
 import { crossCheckRecord } from './crosscheck';
 import { fileFindings } from './findings';
 import { verifySignature } from './signature';
 import { flatFields } from './fields';
+import { LazyCertificateValue, LazyChecksums } from './lean';
 
 const DEFAULT_MAX_RECORDS = 200_000;
 /** "the header" in diagnostics about header fields. */
@@ -23,6 +24,9 @@ interface Ctx {
   bytes: Uint8Array;
   diagnostics: Diagnostic[];
   crypto: Hasher;
+  /** DecodeOptions.lean: checksums and fingerprints on first read. */
+  lean: boolean;
+  certificateCache?: CertificateCache;
 }
 
 function diag(ctx: Ctx, severity: Diagnostic['severity'], code: string, offset: number, l10n: Localizable, path?: string, end?: number): void {
@@ -216,7 +220,9 @@ function summariseRecord(ctx: Ctx, index: number, path: string, range: TrustReco
   const certField = fields.find(f => f.tag === 9);
   if (certField && wantCertificate(r)) {
     try {
-      r.certificate = parseCertificate(ctx.bytes, certField.valueRange, ctx.crypto);
+      r.certificate = ctx.certificateCache
+        ? ctx.certificateCache.parse(ctx.bytes, certField.valueRange, ctx.crypto, { lean: ctx.lean })
+        : parseCertificate(ctx.bytes, certField.valueRange, ctx.crypto, { lean: ctx.lean });
     } catch (e) {
       const offset = typeof (e as { offset?: number }).offset === 'number' && (e as { offset: number }).offset >= 0 ? (e as { offset: number }).offset : certField.valueRange.start;
       r.certificateError = `${(e as Error).message}`;
@@ -224,7 +230,14 @@ function summariseRecord(ctx: Ctx, index: number, path: string, range: TrustReco
     }
   }
   if (certField?.value.type === 'certificate') {
-    certField.value.sha1 = r.certificate?.sha1 ?? ctx.crypto.digest('sha1', [ctx.bytes.subarray(certField.valueRange.start, certField.valueRange.end)]);
+    const cert = r.certificate;
+    const { bytes, crypto } = ctx;
+    const range = certField.valueRange;
+    if (ctx.lean) {
+      certField.value = new LazyCertificateValue(() => cert?.sha1 ?? crypto.digest('sha1', [bytes.subarray(range.start, range.end)]));
+    } else {
+      certField.value.sha1 = cert?.sha1 ?? crypto.digest('sha1', [bytes.subarray(range.start, range.end)]);
+    }
   }
   if (r.role === undefined) diag(ctx, 'warning', 'MISSING_FUNCTION', range.start, localizable(M.DIAG_MISSING_FUNCTION, { index, at: at(range.start) }), path, range.end);
   return r;
@@ -240,9 +253,14 @@ function kindOf(header: Header, fileName?: string): Pick<TrustList, 'kind' | 'ki
   return { kind: byName, kindSource: byName === 'unknown' ? 'none' : 'file name', fileNameKind: byName };
 }
 
+function checksumsOf(bytes: Uint8Array, crypto: Hasher, lean: boolean): TrustList['checksums'] {
+  if (!lean) return { md5: crypto.digest('md5', [bytes]), sha1: crypto.digest('sha1', [bytes]), sha256: crypto.digest('sha256', [bytes]) };
+  return new LazyChecksums(bytes, crypto);
+}
+
 /** Structure, certificates and checksums; the signature is left 'malformed' with no detail until `conclude`. */
 function decodeStructure(bytes: Uint8Array, options: DecodeOptions, crypto: Hasher): TrustList {
-  const ctx: Ctx = { bytes, diagnostics: [], crypto };
+  const ctx: Ctx = { bytes, diagnostics: [], crypto, lean: options.lean === true, certificateCache: options.certificateCache };
   const size = bytes.length;
   // Anything that does not open with VERSION is not a trust list: say so at offset 0, read no further.
   let complete = size >= 3 && bytes[0] === 1 && u16(bytes, 1) === 2;
@@ -325,7 +343,7 @@ function decodeStructure(bytes: Uint8Array, options: DecodeOptions, crypto: Hash
   const list: TrustList = {
     ...kindOf(header, options.fileName),
     length: size,
-    checksums: { md5: crypto.digest('md5', [bytes]), sha1: crypto.digest('sha1', [bytes]), sha256: crypto.digest('sha256', [bytes]) },
+    checksums: checksumsOf(bytes, crypto, ctx.lean),
     header,
     records,
     signature: { status: 'malformed', detail: '', l10n: { message: '', args: {} } },

@@ -21,10 +21,16 @@ export function fileFindings(list: TrustList, fileName?: string): Diagnostic[] {
   if (sast.length > MAX_SAST) out.push(warning('TOO_MANY_SAST', localizable(M.DIAG_TOO_MANY_SAST, { count: sast.length }), sast[MAX_SAST]));
 
   // The same certificate twice in one role; the same certificate in two roles is normal (SAST and CCM+TFTP before 12.0).
+  // Only certificates of one role and one length can be the same: fingerprint those alone (a lean
+  // decode computes fingerprints on first read, and an ITL has one certificate per role).
+  const withCert = list.records.map(r => ({ r, field: r.fields.find(f => f.tag === 9) }));
+  const sizes = new Map<string, number>();
+  for (const { r, field } of withCert) if (field) sizes.set(`${r.role}:${field.length}`, (sizes.get(`${r.role}:${field.length}`) ?? 0) + 1);
   const seen = new Map<string, number>();
-  for (const r of list.records) {
-    const cert = r.fields.find(f => f.tag === 9)?.value;
-    if (cert?.type !== 'certificate' || !cert.sha1) continue;
+  for (const { r, field } of withCert) {
+    if (!field || (sizes.get(`${r.role}:${field.length}`) ?? 0) < 2) continue;
+    const cert = field.value;
+    if (cert.type !== 'certificate' || !cert.sha1) continue;
     const key = `${r.role}:${cert.sha1}`;
     const first = seen.get(key);
     if (first === undefined) seen.set(key, r.index);

@@ -1,5 +1,6 @@
 // The decoded shape of a CTL/ITL trust list. Plain data only (no classes, no functions), so it
 // crosses the webview boundary by postMessage and serialises to JSON unchanged.
+import type { CertificateCache } from './x509';
 import type { Localizable } from './messages';
 
 /** Half-open absolute byte range in the file: [start, end). One convention everywhere. */
@@ -209,4 +210,14 @@ export interface DecodeOptions {
    * faster over folders of files.
    */
   certificates?: 'all' | 'signer';
+  /**
+   * Compute on first read what only some views show: the file's MD5, SHA-1 and SHA-256, and each
+   * certificate's SHA-1 and SHA-256 fingerprints. The values, the signature verdict and the
+   * diagnostics are the same as without it; `verify DIR` and `report DIR` use it over folders.
+   * These values are prototype getters (src/core/lean.ts): a lean list is for reading in place, not
+   * for postMessage or spreading (JSON.stringify does see them).
+   */
+  lean?: boolean;
+  /** Parsed certificates kept across the files of one run (src/core/x509.ts CertificateCache). */
+  certificateCache?: CertificateCache;
 }

@@ -249,10 +249,14 @@ export function summarise(list: TrustList, path: string, options: SummariseOptio
 /** The same content read under another path: shares everything but the names (see the CLI's cache). */
 export function relocate(s: FileSummary, path: string): FileSummary {
   const { folder, name } = splitPath(path);
-  const out: FileSummary = { ...s, path, folder, name };
-  delete out.mac;
+  // The keys in summarise()'s order: a copy reads the same as the file decoded afresh (JSON output).
+  const { mac: _, signer, earliestNotAfter, error, ...rest } = s;
+  const out: FileSummary = { ...rest, path, folder, name };
   const mac = macOf(name);
   if (mac) out.mac = mac;
+  if (signer) out.signer = signer;
+  if (earliestNotAfter) out.earliestNotAfter = earliestNotAfter;
+  if (error) out.error = error;
   return out;
 }
 

@@ -4,6 +4,7 @@ import { asn1String, asn1Time, children, DerError, expectTag, latin1Text, oidToS
 import { readName, toCucm, toRfc4514 } from './names';
 import { toHex } from './hex';
 import type { Hasher } from './crypto';
+import { LazyFingerprints } from './lean';
 
 const SEQ = 0x30;
 const INTEGER = 0x02;
@@ -233,7 +234,7 @@ function readExtensions(bytes: Uint8Array, wrapper: Tlv | undefined): Extensions
  * Parse the DER certificate occupying `range` of `bytes`. Throws DerError with an absolute
  * offset when the bytes are not a certificate.
  */
-export function parseCertificate(bytes: Uint8Array, range: ByteRange, crypto: Hasher): CertificateInfo {
+export function parseCertificate(bytes: Uint8Array, range: ByteRange, crypto: Hasher, options: { lean?: boolean } = {}): CertificateInfo {
   const cert = expectTag(readTlv(bytes, range.start, range.end), SEQ, 'Certificate SEQUENCE');
   if (cert.end !== range.end) throw new DerError(`certificate DER ends at ${cert.end}, the field at ${range.end}`, cert.end);
   const [tbs, sigAlg, sigValue] = children(bytes, cert);
@@ -270,7 +271,7 @@ export function parseCertificate(bytes: Uint8Array, range: ByteRange, crypto: Ha
   const { warnings, ...ext } = readExtensions(bytes, extWrapper);
   const issuerRfc = toRfc4514(issuerRdns);
   const subjectRfc = toRfc4514(subjectRdns);
-  return {
+  const info: CertificateInfo = {
     range,
     version,
     serial: serialHex(bytes, serial),
@@ -287,8 +288,8 @@ export function parseCertificate(bytes: Uint8Array, range: ByteRange, crypto: Ha
     curve,
     signatureAlgorithm: SIG_ALGS[sigOid] ?? sigOid,
     signatureAlgorithmOid: sigOid,
-    sha1: crypto.digest('sha1', [der]),
-    sha256: crypto.digest('sha256', [der]),
+    sha1: options.lean ? '' : crypto.digest('sha1', [der]),
+    sha256: options.lean ? '' : crypto.digest('sha256', [der]),
     ...ext,
     ...(warnings.length ? { warnings } : {}),
     selfSigned: subjectRfc === issuerRfc,
@@ -296,4 +297,46 @@ export function parseCertificate(bytes: Uint8Array, range: ByteRange, crypto: Ha
     publicKeyRange,
     signatureValueRange: { start: sigValue.contentStart + 1, end: sigValue.end },
   };
+  if (!options.lean) return info;
+  // Lean: the fingerprints on first read (src/core/lean.ts).
+  const { sha1: _sha1, sha256: _sha256, ...rest } = info;
+  return Object.assign(new LazyFingerprints(der, crypto), rest) as unknown as CertificateInfo;
+}
+
+const shift = (r: ByteRange, by: number): ByteRange => ({ start: r.start + by, end: r.end + by });
+
+/**
+ * Parsed certificates by their DER, for a caller that decodes many files holding the same few (a
+ * folder of ITLSEP files is signed by one or two): a repeat is a copy with its byte ranges moved to
+ * where this file holds it. Only certificates read without warnings are kept (a warning names an
+ * offset). The caller owns it: pass one through DecodeOptions.certificateCache.
+ */
+export class CertificateCache {
+  readonly #entries: { der: Uint8Array; info: CertificateInfo }[] = [];
+  constructor(readonly size = 16) {}
+
+  parse(bytes: Uint8Array, range: ByteRange, crypto: Hasher, options: { lean?: boolean } = {}): CertificateInfo {
+    const der = bytes.subarray(range.start, range.end);
+    const hit = this.#entries.find(e => sameBytes(e.der, der));
+    if (!hit) {
+      // Eager fingerprints here: every later copy reads them from this one.
+      const info = parseCertificate(bytes, range, crypto);
+      if (!info.warnings) {
+        if (this.#entries.length >= this.size) this.#entries.shift();
+        this.#entries.push({ der: der.slice(), info });
+      }
+      return info;
+    }
+    const by = range.start - hit.info.range.start;
+    const moved = { range, spkiRange: shift(hit.info.spkiRange, by), publicKeyRange: shift(hit.info.publicKeyRange, by), signatureValueRange: shift(hit.info.signatureValueRange, by) };
+    if (!options.lean) return { ...hit.info, ...moved };
+    const { sha1: _sha1, sha256: _sha256, ...rest } = hit.info;
+    return Object.assign(new LazyFingerprints(der, crypto), rest, moved) as unknown as CertificateInfo;
+  }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

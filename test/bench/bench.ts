@@ -1,10 +1,11 @@
 // npm run bench: decode and verify figures beside the floor of SHA-1-hashing the same bytes with
 // Node's native crypto (for the folder: reading, hashing and RSA-verifying every file with a key
 // parsed beforehand, the least any verifier must do). Prints figures only.
-import { execFileSync } from 'node:child_process';
-import { createHash, createVerify } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync, spawn } from 'node:child_process';
+import { createHash, createPrivateKey, createPublicKey, createSign, createVerify, type KeyObject } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { basename, join } from 'node:path';
 import { decode } from '../../src/node/decode';
 import { decodeTrustList } from '../../src/core/decode';
@@ -13,14 +14,18 @@ import { renderShowCtl } from '../../src/core/dump';
 import { compare } from '../../src/core/compare';
 import { tlvFiles, verifyLine } from '../../src/cli/files';
 import { search } from '../../src/cli/whichCommand';
-import { renderReportText, summariseFiles } from '../../src/cli/reportCommand';
+import { renderReportText, runReport, summariseFiles } from '../../src/cli/reportCommand';
+import { runVerify } from '../../src/cli/verifyCommand';
 import { buildReport } from '../../src/core/report';
 import type { ByteRange } from '../../src/core/model';
-import { buildTrustList } from '../support/builder';
-import { itl, makeCluster, tokenlessCtl } from '../support/cluster';
+import { buildTrustList, buildTrustListDetailed, type TrustListSpec } from '../support/builder';
+import { itl, makeCluster, tokenlessCtl, type Cluster } from '../support/cluster';
+
+/** Warm-up before timing: at least 300 ms and at least three runs (JIT, page cache, key cache). */
+const WARM_MS = 300;
 
 async function timeAsync(fn: () => Promise<unknown>, minMs = 400): Promise<number> {
-  await fn();
+  for (let i = 0, t = performance.now(); i < 3 || performance.now() - t < WARM_MS; i++) await fn();
   let n = 0;
   const t0 = performance.now();
   while (performance.now() - t0 < minMs) {
@@ -31,7 +36,7 @@ async function timeAsync(fn: () => Promise<unknown>, minMs = 400): Promise<numbe
 }
 
 function time(fn: () => void, minMs = 400): number {
-  fn();
+  for (let i = 0, t = performance.now(); i < 3 || performance.now() - t < WARM_MS; i++) fn();
   let n = 0;
   const t0 = performance.now();
   while (performance.now() - t0 < minMs) {
@@ -49,27 +54,30 @@ function row(what: string, size: number, ours: number, floor: number) {
 
 const floorOf = (bytes: Uint8Array) => () => createHash('sha1').update(bytes).digest('hex');
 
-// 1. A typical CTL: the real CUCM file.
 const ctl = new Uint8Array(readFileSync(join(__dirname, '../../../test/fixtures/CTLFile.tlv')));
-row('typical CTL: decode (all certificates) + verify', ctl.length, time(() => decode(ctl)), time(floorOf(ctl)));
-row('typical CTL: decode (signer only) + verify', ctl.length, time(() => decode(ctl, { certificates: 'signer' })), time(floorOf(ctl)));
-const list = decode(ctl);
-row('typical CTL: show ctl text', ctl.length, time(() => renderShowCtl(list, ctl)), time(floorOf(ctl)));
+// Made in main(): the generator's worker threads re-enter this bundle and need none of it.
+let cluster: Cluster;
+let big: TrustListSpec;
+let itl64: Uint8Array;
 
-// 2. A 64 KB ITL (about 39 certificates, the phones' limit).
-const cluster = makeCluster({ name: 'bench' });
-const base = itl(cluster);
-const big = { ...base, records: [...base.records, ...Array.from({ length: 36 }, () => base.records[1])] };
-const itl64 = buildTrustList(big);
-row(`64 KB ITL (${big.records.length} records): decode + verify`, itl64.length, time(() => decode(itl64)), time(floorOf(itl64)));
+function singleFileRows(): void {
+  // 1. A typical CTL: the real CUCM file.
+  row('typical CTL: decode (all certificates) + verify', ctl.length, time(() => decode(ctl)), time(floorOf(ctl)));
+  row('typical CTL: decode (signer only) + verify', ctl.length, time(() => decode(ctl, { certificates: 'signer' })), time(floorOf(ctl)));
+  const list = decode(ctl);
+  row('typical CTL: show ctl text', ctl.length, time(() => renderShowCtl(list, ctl)), time(floorOf(ctl)));
 
-// 3. A synthetic 5,000-record file.
-const ctlBase = tokenlessCtl(cluster);
-const huge = buildTrustList({ ...ctlBase, records: Array.from({ length: 5000 }, (_, i) => ctlBase.records[i % ctlBase.records.length]) });
-row('5,000-record file: decode (all certificates) + verify', huge.length, time(() => decode(huge), 2000), time(floorOf(huge)));
-row('5,000-record file: decode (signer only) + verify', huge.length, time(() => decode(huge, { certificates: 'signer' }), 2000), time(floorOf(huge)));
-const hugeList = decode(huge);
-row('5,000-record file: compare with itself', huge.length, time(() => compare(hugeList, hugeList), 2000), time(floorOf(huge)));
+  // 2. A 64 KB ITL (about 39 certificates, the phones' limit).
+  row(`64 KB ITL (${big.records.length} records): decode + verify`, itl64.length, time(() => decode(itl64)), time(floorOf(itl64)));
+
+  // 3. A synthetic 5,000-record file.
+  const ctlBase = tokenlessCtl(cluster);
+  const huge = buildTrustList({ ...ctlBase, records: Array.from({ length: 5000 }, (_, i) => ctlBase.records[i % ctlBase.records.length]) });
+  row('5,000-record file: decode (all certificates) + verify', huge.length, time(() => decode(huge), 2000), time(floorOf(huge)));
+  row('5,000-record file: decode (signer only) + verify', huge.length, time(() => decode(huge, { certificates: 'signer' }), 2000), time(floorOf(huge)));
+  const hugeList = decode(huge);
+  row('5,000-record file: compare with itself', huge.length, time(() => compare(hugeList, hugeList), 2000), time(floorOf(huge)));
+}
 
 // 4 and 5: folders (the report reads files asynchronously, as the CLI does).
 async function folders(): Promise<void> {
@@ -133,6 +141,174 @@ async function webRows(): Promise<void> {
   row('64 KB ITL: decode + verify, WebCrypto port', itl64.length, await timeAsync(() => decodeTrustList(itl64, {}, webCrypto)), time(floorOf(itl64)));
 }
 
+// 6. A TFTP folder of 50,000 ITLSEP files, each distinct and signed: generated once into the temp folder and
+// reused (RSA-signing 50,000 files takes a while even on all cores).
+const FOLDER_50K = join(tmpdir(), 'tlv-bench-50k-v1');
+const COUNT_50K = 50_000;
+const T0 = 1_700_000_000;
+const macName = (i: number) => `ITLSEP${(0x00AA00000000 + i).toString(16).toUpperCase().padStart(12, '0')}.tlv`;
+
+interface GenerateJob {
+  dir: string;
+  template: Uint8Array;
+  /** Offset of TIMESTAMP's 4-byte value, and of SIGNATURE's value (its end is the TLV's end). */
+  timestampAt: number;
+  signature: ByteRange;
+  privateKeyPem: string;
+  from: number;
+  to: number;
+}
+
+/** Worker thread: files [from, to) of the template, each with its own TIMESTAMP, re-signed (SHA-1, PKCS#1 v1.5). */
+function generateWorker(): void {
+  const job = workerData as GenerateJob;
+  const key = createPrivateKey(job.privateKeyPem);
+  const bytes = Buffer.from(job.template);
+  const tlvStart = job.signature.start - 3;
+  for (let i = job.from; i < job.to; i++) {
+    bytes.writeUInt32BE(T0 + i, job.timestampAt);
+    const signer = createSign('sha1');
+    signer.update(bytes.subarray(0, tlvStart));
+    signer.update(bytes.subarray(job.signature.end));
+    const sig = signer.sign(key);
+    if (sig.length !== job.signature.end - job.signature.start) throw new Error(`signature of ${sig.length} bytes`);
+    sig.copy(bytes, job.signature.start);
+    writeFileSync(join(job.dir, macName(i)), bytes);
+  }
+  parentPort?.postMessage('done');
+}
+
+/** The folder and a sentence saying how it was made (read back from the folder on later runs). */
+async function ensure50k(): Promise<{ dir: string; how: string }> {
+  const stamp = join(FOLDER_50K, 'HOW.txt');
+  if (existsSync(stamp)) return { dir: FOLDER_50K, how: `${readFileSync(stamp, 'utf8').trim()} (reused)` };
+  const t0 = performance.now();
+  const partial = `${FOLDER_50K}.partial-${process.pid}`;
+  mkdirSync(partial, { recursive: true });
+  const c = makeCluster({ name: 'bench50k' });
+  const built = buildTrustListDetailed(itl(c, { timestamp: T0 }));
+  const timestamp = built.header.find(f => f.tag === 15);
+  if (!timestamp) throw new Error('the template has no TIMESTAMP');
+  const privateKeyPem = c.certs.callManager.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+  const threads = availableParallelism();
+  const per = Math.ceil(COUNT_50K / threads);
+  await Promise.all(Array.from({ length: threads }, (_, t) => new Promise<void>((resolve, reject) => {
+    const job: GenerateJob = { dir: partial, template: built.bytes, timestampAt: timestamp.range.start + 3, signature: { start: built.signatureTlv.start + 3, end: built.signatureTlv.end }, privateKeyPem, from: t * per, to: Math.min(COUNT_50K, (t + 1) * per) };
+    const w = new Worker(__filename, { workerData: job });
+    w.once('message', () => resolve());
+    w.once('error', reject);
+    w.once('exit', code => (code === 0 ? resolve() : reject(new Error(`generator exited ${code}`))));
+  })));
+  const how = `${COUNT_50K.toLocaleString('en')} ITLSEP files of ${built.bytes.length} bytes in ${FOLDER_50K}: the ITL test/support/builder.ts builds for a test cluster `
+    + `(test/support/cluster.ts: SAST, CCM+TFTP, CAPF, TVS; RSA 2048, SHA-1), each with its own TIMESTAMP and re-signed; generated once by ${threads} worker threads in ${((performance.now() - t0) / 1000).toFixed(0)} s`;
+  writeFileSync(join(partial, 'HOW.txt'), `${how}\n`);
+  rmSync(FOLDER_50K, { recursive: true, force: true });
+  renameSync(partial, FOLDER_50K);
+  return { dir: FOLDER_50K, how };
+}
+
+const CLI = join(__dirname, '../../../dist/cli.js');
+
+/** Runs the CLI with stdout to /dev/null; its wall time, CPU time, exit code and peak RSS (KB), the last two from a -r preload. */
+function runCli(args: string[]): Promise<{ ms: number; cpuMs: number; code: number | null; maxRssKb: number }> {
+  const preload = join(tmpdir(), 'tlv-bench-maxrss.js');
+  const rssFile = join(tmpdir(), `tlv-bench-maxrss-${process.pid}.txt`);
+  writeFileSync(preload, "process.on('exit', () => { const u = process.resourceUsage(); require('fs').writeFileSync(process.env.TLV_BENCH_RSS, `${u.maxRSS} ${(u.userCPUTime + u.systemCPUTime) / 1000}`); });\n");
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, ['-r', preload, CLI, ...args], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, TLV_BENCH_RSS: rssFile } });
+    child.once('error', reject);
+    child.once('exit', code => {
+      const ms = performance.now() - t0;
+      const [rss, cpu] = readFileSync(rssFile, 'utf8').split(' ').map(Number);
+      resolve({ ms, cpuMs: cpu, code, maxRssKb: rss });
+    });
+  });
+}
+
+interface Timing {
+  /** Wall time. */
+  ms: number;
+  /** CPU time of the process, all threads (user + system). */
+  cpuMs: number;
+}
+
+/** Mean wall and CPU time of `runs` CLI runs after one warm-up run (page cache), and the peak RSS. */
+async function timeCli(args: string[], runs = 2): Promise<Timing & { maxRssKb: number }> {
+  let rss = (await runCli(args)).maxRssKb;
+  let total = 0;
+  let cpu = 0;
+  for (let i = 0; i < runs; i++) {
+    const r = await runCli(args);
+    if (r.code !== 0) throw new Error(`tlv-trust ${args.join(' ')} exited ${r.code}`);
+    total += r.ms;
+    cpu += r.cpuMs;
+    rss = Math.max(rss, r.maxRssKb);
+  }
+  return { ms: total / runs, cpuMs: cpu / runs, maxRssKb: rss };
+}
+
+/** Mean wall and CPU time of `runs` runs in this process after one warm-up run. */
+async function timeOnce(fn: () => unknown | Promise<unknown>, runs = 2): Promise<Timing> {
+  await fn();
+  let total = 0;
+  let cpu = 0;
+  for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    await fn();
+    total += performance.now() - t0;
+    const c = process.cpuUsage(c0);
+    cpu += (c.user + c.system) / 1000;
+  }
+  return { ms: total / runs, cpuMs: cpu / runs };
+}
+
+async function folder50k(): Promise<void> {
+  const { dir, how } = await ensure50k();
+  const files = readdirSync(dir).filter(f => f.endsWith('.tlv')).sort().map(f => join(dir, f));
+  if (files.length !== COUNT_50K) throw new Error(`${dir}: ${files.length} files; delete it to generate again`);
+  // The floor's key: the signer's, parsed once before timing; every file has the template's layout.
+  const first = decode(new Uint8Array(readFileSync(files[0])), { fileName: basename(files[0]), certificates: 'signer' });
+  const signer = first.records.find(r => r.isSigner)?.certificate;
+  if (first.signature.status !== 'verified' || !signer || !first.signature.signedRanges || !first.header.signature) throw new Error(`${files[0]} does not verify`);
+  const key: KeyObject = createPublicKey({ key: Buffer.from(readFileSync(files[0]).subarray(signer.spkiRange.start, signer.spkiRange.end)), format: 'der', type: 'spki' });
+  const ranges = first.signature.signedRanges;
+  const sig = first.header.signature;
+  const total = first.length * files.length;
+  const floor = () => {
+    for (const f of files) {
+      const bytes = readFileSync(f);
+      createHash('sha1').update(bytes).digest('hex');
+      const v = createVerify('sha1');
+      for (const r of ranges) v.update(bytes.subarray(r.start, r.end));
+      if (!v.verify(key, bytes.subarray(sig.start, sig.end))) throw new Error(`${f}: floor did not verify`);
+    }
+  };
+  const floorT = await timeOnce(floor);
+  const rows50k: string[][] = [];
+  // Wall time is what a user waits; CPU time (all threads) is what the work costs, and reads true on a
+  // machine shared with other jobs, where wall time does not.
+  const add = (what: string, t: Timing) => rows50k.push([what, `${(t.ms / 1000).toFixed(2)} s`, `${((t.ms * 1000) / files.length).toFixed(1)} µs`, `${(t.ms / floorT.ms).toFixed(2)}×`,
+    `${(t.cpuMs / 1000).toFixed(2)} s`, `${((t.cpuMs * 1000) / files.length).toFixed(1)} µs`, `${(t.cpuMs / floorT.cpuMs).toFixed(2)}×`]);
+  add('floor: read + SHA-1 + RSA verify (key parsed once), one core', floorT);
+  const sink = () => {};
+  add('verify DIR, in-process, one core', await timeOnce(() => runVerify([dir], { jobs: 1 }, sink)));
+  add('verify DIR, CLI (node dist/cli.js verify --jobs 1 DIR > /dev/null)', await timeCli(['verify', '--jobs', '1', dir]));
+  add('verify DIR, CLI, 2 workers (--jobs 2)', await timeCli(['verify', '--jobs', '2', dir]));
+  add('report DIR, in-process, one core', await timeOnce(() => runReport([dir], { jobs: 1 }, sink)));
+  const report1 = await timeCli(['report', '--jobs', '1', dir]);
+  add('report DIR, CLI (--jobs 1 > /dev/null)', report1);
+  const report2 = await timeCli(['report', '--jobs', '2', dir]);
+  add('report DIR, CLI, 2 workers (--jobs 2)', report2);
+  const head = ['50,000 ITLSEP files', 'wall', 'per file', 'vs floor', 'CPU', 'per file', 'vs floor'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows50k.map(r => r[i].length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  folderLines.push('', how, `${(total / 1048576).toFixed(0)} MB in all, ${availableParallelism()} cores, load average ${loadavg().map(l => l.toFixed(1)).join(' ')} at the end`, line(head), ...rows50k.map(line),
+    `peak RSS of report DIR over the 50,000 files: ${(report1.maxRssKb / 1024).toFixed(0)} MB one core, ${(report2.maxRssKb / 1024).toFixed(0)} MB with 2 workers (process.resourceUsage().maxRSS)`);
+}
+const folderLines: string[] = [];
+
 function print(): void {
   const head = ['case', 'size', 'ours (per op)', 'floor: SHA-1 (folder: read+SHA-1+RSA verify)', 'ratio'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map(r => r[i].length)));
@@ -140,6 +316,7 @@ function print(): void {
   console.log(`node ${process.version}, ${process.arch}`);
   console.log(line(head));
   for (const r of rows) console.log(line(r));
+  for (const l of folderLines) console.log(l);
 }
 
 // 5. `which --git`: every committed version of a repository with 2,000 commits of CTLFile.tlv and ITLFile.tlv
@@ -167,13 +344,26 @@ async function gitIndex(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  await folders();
+  cluster = makeCluster({ name: 'bench' });
+  const base = itl(cluster);
+  big = { ...base, records: [...base.records, ...Array.from({ length: 36 }, () => base.records[1])] };
+  itl64 = buildTrustList(big);
+  if (!process.argv.includes('--50k-only')) {
+    singleFileRows();
+    await folders();
+  }
+  await folder50k();
+  if (process.argv.includes('--50k-only')) return print();
   await webRows();
   print();
   await gitIndex();
 }
 
-main().catch(e => {
-  console.error(e);
-  process.exitCode = 1;
-});
+if (isMainThread) {
+  main().catch(e => {
+    console.error(e);
+    process.exitCode = 1;
+  });
+} else {
+  generateWorker();
+}

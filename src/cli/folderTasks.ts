@@ -1,0 +1,134 @@
+// What `verify DIR` and `report DIR` do with one file, shared by the in-process path and the worker
+// threads (src/cli/cliWorker.ts): the same functions, so `--jobs 1` and `--jobs N` print the same.
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import { decode } from '../node/decode';
+import { nodeCrypto } from '../node/nodeCrypto';
+import type { TrustRecord } from '../core/model';
+import { CertificateCache, parseCertificate } from '../core/x509';
+import { inert } from '../core/dump';
+import { relocate, summarise, type CertificateFacts, type FileSummary } from '../core/report';
+import { IoError, load, readBytes, verifyLine } from './files';
+
+/** One file's `verify` line, or the I/O error that stops the run (thrown in file order by the caller). */
+export type VerifyResult = { ok: boolean; line: string } | { error: string; internal?: boolean };
+/** One file's report summary, or the I/O error that stops the run. */
+export type SummaryResult = FileSummary | { error: string; internal?: boolean };
+
+export const isFailure = (r: VerifyResult | SummaryResult): r is { error: string; internal?: boolean } => 'error' in r && typeof r.error === 'string';
+
+/** An error from a task, as a value that crosses a thread: IoError keeps its one-line message. */
+export function failure(e: unknown): { error: string; internal?: boolean } {
+  return e instanceof IoError ? { error: e.message } : { error: (e as Error)?.message ?? String(e), internal: true };
+}
+
+/** Back from a value to what the caller throws. */
+export function rethrow(f: { error: string; internal?: boolean }): never {
+  throw f.internal ? new Error(f.error) : new IoError(f.error);
+}
+
+/** The signers' certificates, parsed once per thread: a folder's files are signed by a few. */
+const signers = new CertificateCache();
+
+/** `verify` of one local or remote file: decode as verify needs it (the signer's certificate only). */
+export async function verifyFile(file: string): Promise<VerifyResult> {
+  try {
+    return verifyLine(file, (await load(file, { certificates: 'signer', lean: true, certificateCache: signers })).list);
+  } catch (e) {
+    return failure(e);
+  }
+}
+
+/** What phones load a file as, by its name: part of what decides its decoding besides the bytes. */
+const nameKind = (name: string) => (/^ctl/i.test(name) ? 'CTL' : /^itl/i.test(name) ? 'ITL' : 'unknown');
+
+export interface SummariseOptions {
+  /**
+   * `signer` (the default) decodes as `verify` does, reading only SAST certificates, and reads each
+   * other distinct certificate once for the whole run (by the SHA-256 of its DER), which the timeline
+   * and the TVS sets need. `all` decodes every file with every certificate (and its cross-checks).
+   */
+  certificates?: 'all' | 'signer';
+  /** Decode each distinct content once (by SHA-256 and name kind); copies share its summary. Default true. */
+  cache?: boolean;
+}
+
+/** Reads each distinct certificate once: a folder of ITLSEP files repeats the same few thousands of times. */
+function certificateReader(): (bytes: Uint8Array) => (r: TrustRecord) => CertificateFacts | null | undefined {
+  const known = new Map<string, CertificateFacts | null>();
+  return bytes => r => {
+    // The field decode reads the certificate from (the first CERTIFICATE of the record).
+    const field = r.fields.find(f => f.tag === 9);
+    if (!field) return undefined;
+    const key = createHash('sha256').update(bytes.subarray(field.valueRange.start, field.valueRange.end)).digest('hex');
+    let facts = known.get(key);
+    if (facts === undefined) {
+      try {
+        // The key is the certificate's SHA-256 already: no fingerprint to compute again.
+        const c = parseCertificate(bytes, field.valueRange, nodeCrypto, { lean: true });
+        facts = { subject: c.subject, serial: c.serial, sha256: key, notBefore: c.notBefore, notAfter: c.notAfter };
+      } catch {
+        facts = null;
+      }
+      known.set(key, facts);
+    }
+    return facts;
+  };
+}
+
+/**
+ * Shares the parts most summaries of a folder have in common (the certificate list, the TVS set, the
+ * signer, the warning codes): 50,000 ITLSEP files hold the same few, and the report keeps every
+ * summary until it is built (and each thread's content cache keeps the distinct ones). Equal by value, so the report reads the same; nothing mutates them.
+ */
+export function compactor(): (s: FileSummary) => FileSummary {
+  const shared = new Map<string, unknown>();
+  const one = <T>(key: string, value: T): T => {
+    const known = shared.get(key) as T | undefined;
+    if (known !== undefined) return known;
+    shared.set(key, value);
+    return value;
+  };
+  return s => {
+    // A certificate's SHA-256 decides its subject, serial and dates; the record decides role and host.
+    s.certificates = one(`c${s.certificates.map(c => `${c.sha256} ${c.role} ${c.host} ${c.isSigner}`).join('\n')}`, s.certificates);
+    s.tvs = one(`t${JSON.stringify(s.tvs)}`, s.tvs);
+    s.warnings = one(`w${JSON.stringify(s.warnings)}`, s.warnings);
+    if (s.signer) s.signer = one(`s${JSON.stringify(s.signer)}`, s.signer);
+    return s;
+  };
+}
+
+/**
+ * The report's per-run state: the certificate reader and the content cache. Identical bytes under a
+ * name of the same kind decode identically (decode is a function of the bytes and the name's kind),
+ * so a folder of thousands of identical ITLSEP files decodes one of them (once per worker thread).
+ */
+export function summariser(options: SummariseOptions = {}): { local(file: string): FileSummary; remote(file: string): Promise<FileSummary> } {
+  const certificates = options.certificates ?? 'signer';
+  const reader = certificateReader();
+  const cache = new Map<string, FileSummary>();
+  const compact = compactor();
+  return {
+    async remote(file) {
+      const { list, bytes } = await load(file, { certificates, lean: true, certificateCache: signers });
+      return compact(summarise(list, file, { certificateOf: reader(bytes) }));
+    },
+    local(file) {
+      let bytes: Uint8Array;
+      try {
+        bytes = readBytes(file);
+      } catch (e) {
+        throw new IoError(inert(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`));
+      }
+      const name = basename(file);
+      // SHA-256, not SHA-1: a SHA-1 collision must not pass one file off as a verified copy of another.
+      const key = options.cache === false ? '' : `${createHash('sha256').update(bytes).digest('hex')}:${nameKind(name)}`;
+      const copy = key ? cache.get(key) : undefined;
+      if (copy) return relocate(copy, file);
+      const s = compact(summarise(decode(bytes, { fileName: name, certificates, lean: true, certificateCache: signers }), file, { certificateOf: reader(bytes) }));
+      if (key) cache.set(key, s);
+      return s;
+    },
+  };
+}

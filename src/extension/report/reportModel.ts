@@ -15,12 +15,14 @@ export interface ReportInput {
 /**
  * The file a folder's majority holds for the outlier's kind: from the content groups of that folder
  * and kind other than the outlier's own, those whose signer (and TVS set) is the folder majority's;
- * verified before not, then the largest. Undefined when the folder has no majority for that kind.
+ * verified before not, then the largest. Undefined when the folder has no majority signer (or TVS set)
+ * for that kind.
  */
 export function majorityFile(report: Report, byPath: ReadonlyMap<string, ReportInput>, outlier: Outlier): ReportMajorityFile | undefined {
   const folder = report.folders.find(f => f.folder === outlier.folder);
   const majority = folder?.majorities.find(m => m.kind === outlier.kind);
-  if (!folder || !majority || (!majority.signer && !majority.tvs)) return undefined;
+  // A majority of files with no TVS record says little about which file is right: a signer, or a TVS set.
+  if (!folder || !majority || (!majority.signer && !majority.tvs?.sha256s.length)) return undefined;
   const own = byPath.get(outlier.path)?.summary.sha256;
   const tvsKey = majority.tvs?.sha256s.join(',');
   const candidates = folder.groups.filter(g => {

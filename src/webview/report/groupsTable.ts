@@ -115,7 +115,7 @@ export class GroupsView {
         const label = key === 'expiry' ? s.columns.earliestExpiry : s.columns[key];
         const button = h('button', { class: 'sort', attrs: { type: 'button', 'data-sort': key, title: format(s.sortBy, label) } }, h('span', { text: label }), icon('arrow-down', 'sort-icon'));
         button.addEventListener('click', () => this.sortBy(key));
-        const th = h('th', { class: NUMERIC.has(key) ? 'num' : '', attrs: { scope: 'col', 'data-key': key } }, button);
+        const th = h('th', { class: NUMERIC.has(key) && key !== 'files' ? 'num' : '', attrs: { scope: 'col', 'data-key': key } }, button);
         headers.set(key, th);
         return th;
       }), h('th', { attrs: { scope: 'col' }, text: s.columns.actions }));
@@ -192,7 +192,11 @@ export class GroupsView {
       });
       names.append(more);
     }
-    const signer = g.signer ? format(s.signerValue, g.signer.index, displayText(g.signer.commonName, 200), g.signer.serial) : '';
+    const signer = g.signer
+      ? h('td', { class: 'signer', attrs: { title: format(s.signerValue, g.signer.index, displayText(g.signer.commonName, 200), g.signer.serial) } },
+        h('div', { text: `#${g.signer.index} ${displayText(g.signer.commonName, 200)}` }),
+        h('div', { class: 'serial mono-wrap', text: g.signer.serial }))
+      : h('td', { class: 'signer' });
     const expired = g.earliestNotAfter !== undefined && g.earliestNotAfter < this.model.report.generatedAt;
     const first = files[0];
     return h('tr', { class: 'group', attrs: { 'data-sha1': g.sha1, 'data-status': g.status, 'data-kind': g.kind, 'data-count': g.count, 'data-files': files.length } },
@@ -202,9 +206,9 @@ export class GroupsView {
       h('td', { class: 'num', text: String(g.records) }),
       h('td', { class: expired ? 'date tone-bad' : 'date' }, expired ? icon('warning') : null, h('span', { text: day(g.earliestNotAfter) })),
       h('td', { class: 'sha1' }, h('code', { text: g.sha1 })),
-      h('td', { class: 'signer', text: signer }),
+      signer,
       names,
-      h('td', { class: 'actions-cell' }, first ? actionButton('go-to-file', s.open, format(s.openFirst, displayText(first.name, 200)), () => this.act.open(first.uri), 'group-open') : null));
+      h('td', { class: 'actions-cell' }, first ? actionButton('go-to-file', s.open, format(s.openFirst, displayText(first.name, 200)), () => this.act.open(first.uri), 'group-open icon-only') : null));
   }
 
   private fileLink(f: ReportFileRow): HTMLElement {

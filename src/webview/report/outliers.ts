@@ -27,7 +27,7 @@ function row(o: ReportOutlierRow, s: ReportStrings, act: OutlierActions): HTMLEl
   return h('tr', { class: 'outlier', attrs: { 'data-uri': o.uri, 'data-reasons': o.reasons.map(r => r.code).join(' ') } },
     h('td', { class: 'file' },
       h('div', { class: 'file-name', text: name }),
-      h('div', { class: 'file-path', text: displayText(o.path, 400) })),
+      o.path !== o.name ? h('div', { class: 'file-path', text: displayText(o.path, 400) }) : null),
     h('td', { text: o.kind }),
     statusCell(o.status, s),
     h('td', { class: 'reasons' }, h('ul', {}, ...o.reasons.map(r => h('li', {}, h('code', { class: 'reason-code', text: r.code }), h('span', { text: ` ${displayText(r.text, 2000)}` }))))),

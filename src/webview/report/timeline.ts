@@ -88,7 +88,7 @@ export function drawTimeline(host: HTMLElement, model: ReportModel, s: ReportStr
       svg('title', {}, text));
     const labelX = t.isSigner ? 22 : 6;
     const name = svg('text', { class: 'bar-label', x: labelX, y: top + 15 }, labelOf(t));
-    const serial = svg('text', { class: 'bar-serial', x: labelX, y: top + 30 }, t.isSigner ? `${t.serial} · ${s.signerMark}` : t.serial);
+    const serial = svg('text', { class: 'bar-serial', x: labelX, y: top + 30 }, t.isSigner ? `${s.signerMark} · ${t.serial}` : t.serial);
     if (t.isSigner) bar.append(svg('text', { class: 'signer-glyph', x: 4, y: top + 16, 'aria-hidden': 'true' }, KEY_GLYPH));
     bar.append(name, serial,
       svg('rect', { class: 'bar-rect', x: x1, y: top + (ROW - BAR_H) / 2, width: Math.max(3, x2 - x1), height: BAR_H, rx: 2 }),

@@ -106,7 +106,7 @@ export class GroupsView {
 
     for (const folder of model.report.folders) {
       const rows = folder.groups.map((group): GroupRow => {
-        const files = byGroup.get(`${folder.folder}\u0000${group.sha256}`) ?? [];
+        const files = (byGroup.get(`${folder.folder}\u0000${group.sha256}`) ?? []).sort((a, b) => compareText(a.name, b.name));
         const haystack = [group.signer?.commonName, group.signer?.serial, group.status, s.statuses[group.status], group.sha1, group.kind].filter(Boolean).join('\n').toLowerCase();
         return { folder: folder.folder, group, files, haystack };
       });

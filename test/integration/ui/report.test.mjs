@@ -78,9 +78,9 @@ export default [
       if (asc.some((v, i) => i && v < asc[i - 1])) throw new Error(`records not ascending: ${asc}`);
       t.log(`sorted by records: [${desc}] then [${asc}]`);
 
-      await view.locator('#timeline').scrollIntoViewIfNeeded();
+      await view.locator('#timeline-heading').evaluate(e => e.scrollIntoView({ block: 'start' }));
       await t.step('timeline');
-      await view.locator('#timeline-table').scrollIntoViewIfNeeded();
+      await view.locator('#timeline-table').evaluate(e => e.scrollIntoView({ block: 'start' }));
       await t.step('timeline-table');
     },
   },

@@ -183,7 +183,7 @@ export class GroupsView {
     const limit = this.shownNames.get(key) ?? FIRST_NAMES;
     const list = h('ul', { class: 'names' }, ...files.slice(0, limit).map(f =>
       h('li', {}, this.fileLink(f))));
-    const names = h('td', { class: 'files' }, list);
+    const names = h('td', { class: 'group-files' }, list);
     if (files.length > limit) {
       const more = h('button', { class: 'more', text: format(s.andMore, files.length - limit), attrs: { type: 'button' } });
       more.addEventListener('click', () => {

@@ -59,7 +59,7 @@ export default [
       const before = await groups.count();
       await view.locator('#groups-filter').fill(ODD.slice(6, 18).toLowerCase());
       await until(async () => (await groups.count()) === 1, `one group row after filtering by the MAC of ${ODD} (had ${before})`);
-      const shown = await groups.first().locator('td.files').innerText();
+      const shown = await groups.first().locator('td.group-files').innerText();
       if (!shown.includes(ODD)) throw new Error(`the filtered group lists "${shown}", not ${ODD}`);
       await t.step('filtered');
       await view.locator('#groups-filter').fill('');

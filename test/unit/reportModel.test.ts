@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { decode } from '../../src/node/decode';
 import { fill } from '../../src/core/messages';
-import { buildReport, splitPath, summarise } from '../../src/core/report';
+import { buildReport, relocate, splitPath, summarise } from '../../src/core/report';
 import { buildReportModel } from '../../src/extension/report/reportModel';
 import { buildTrustList } from '../support/builder';
 import { itl, makeCluster, regenerate, tokenlessCtl } from '../support/cluster';
@@ -57,5 +57,22 @@ describe('report webview model', () => {
     const outliers = m.outliers.filter(o => o.majority === undefined);
     assert.ok(m.outliers.length > 0);
     assert.equal(outliers.length, m.outliers.length, JSON.stringify(m.outliers.map(o => o.majority)));
+  });
+
+  it('builds the model of 50,000 files in a few groups quickly, one row per file', () => {
+    const base = summarise(decode(good, { fileName: 'ITLFile.tlv' }), 'tftp/ITLFile.tlv');
+    const odd = summarise(decode(otherSigner, { fileName: 'ITLFile.tlv' }), 'tftp/ITLFile.tlv');
+    const inputs = Array.from({ length: 50_000 }, (_, i) => {
+      const path = `tftp/ITLSEP${mac(i)}.tlv`;
+      return { uri: `file:///ws/${path}`, summary: relocate(i % 1000 === 999 ? odd : base, path) };
+    });
+    const t0 = Date.now();
+    const m = buildReportModel(buildReport(inputs.map(i => i.summary), { now: NOW }), inputs, fill, 'ws');
+    const ms = Date.now() - t0;
+    assert.equal(m.files.length, 50_000);
+    assert.equal(m.report.folders[0].groups.length, 2);
+    assert.equal(m.outliers.length, 50);
+    assert.ok(m.outliers.every(o => o.majority?.count === 49_950));
+    assert.ok(ms < 5000, `${ms} ms`);
   });
 });

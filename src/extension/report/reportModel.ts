@@ -1,7 +1,7 @@
 // The report webview's model: the core Report plus per-file rows and outlier rows in the display
 // language, and for each outlier the folder's majority file to compare it with. Pure (no vscode
 // import): the host passes its translator, unit tests pass `fill`.
-import type { FileSummary, Outlier, Report } from '../../core/report';
+import type { FileSummary, FolderReport, Outlier, Report } from '../../core/report';
 import type { Localizable } from '../../core/messages';
 import { reportTotalsL10n } from '../../core/report';
 import type { ReportFileRow, ReportMajorityFile, ReportModel, ReportOutlierRow } from '../../shared/reportProtocol';
@@ -18,8 +18,7 @@ export interface ReportInput {
  * verified before not, then the largest. Undefined when the folder has no majority signer (or TVS set)
  * for that kind.
  */
-export function majorityFile(report: Report, byPath: ReadonlyMap<string, ReportInput>, outlier: Outlier): ReportMajorityFile | undefined {
-  const folder = report.folders.find(f => f.folder === outlier.folder);
+export function majorityFile(folder: FolderReport | undefined, byPath: ReadonlyMap<string, ReportInput>, outlier: Outlier): ReportMajorityFile | undefined {
   const majority = folder?.majorities.find(m => m.kind === outlier.kind);
   // A majority of files with no TVS record says little about which file is right: a signer, or a TVS set.
   if (!folder || !majority || (!majority.signer && !majority.tvs?.sha256s.length)) return undefined;
@@ -41,6 +40,7 @@ export function majorityFile(report: Report, byPath: ReadonlyMap<string, ReportI
 
 export function buildReportModel(report: Report, inputs: readonly ReportInput[], translate: (l: Localizable) => string, scope: string): ReportModel {
   const byPath = new Map(inputs.map(i => [i.summary.path, i]));
+  const folders = new Map(report.folders.map(f => [f.folder, f]));
   const outliers: ReportOutlierRow[] = [];
   const reasonsOf = new Map<string, string[]>();
   for (const o of report.outliers) {
@@ -50,7 +50,7 @@ export function buildReportModel(report: Report, inputs: readonly ReportInput[],
     const row: ReportOutlierRow = {
       path: o.path, uri: input?.uri ?? '', name: input?.summary.name ?? o.path, folder: o.folder, kind: o.kind, status: o.status, reasons,
     };
-    const majority = majorityFile(report, byPath, o);
+    const majority = majorityFile(folders.get(o.folder), byPath, o);
     if (majority) row.majority = majority;
     outliers.push(row);
   }

@@ -61,6 +61,7 @@ export default [
       await until(async () => (await groups.count()) === 1, `one group row after filtering by the MAC of ${ODD} (had ${before})`);
       const shown = await groups.first().locator('td.group-files').innerText();
       if (!shown.includes(ODD)) throw new Error(`the filtered group lists "${shown}", not ${ODD}`);
+      await view.locator('#groups-heading').evaluate(e => e.scrollIntoView({ block: 'start' }));
       await t.step('filtered');
       await view.locator('#groups-filter').fill('');
       await until(async () => (await groups.count()) === before, 'all group rows back after clearing the filter');
@@ -77,6 +78,7 @@ export default [
       const asc = await records();
       if (asc.some((v, i) => i && v < asc[i - 1])) throw new Error(`records not ascending: ${asc}`);
       t.log(`sorted by records: [${desc}] then [${asc}]`);
+      await t.step('sorted');
 
       await view.locator('#timeline-heading').evaluate(e => e.scrollIntoView({ block: 'start' }));
       await t.step('timeline');

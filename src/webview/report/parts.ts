@@ -12,7 +12,7 @@ export const statusTone = (status: SignatureStatus): string =>
 
 export function statusCell(status: SignatureStatus, s: ReportStrings): HTMLElement {
   return h('td', { class: `status tone-${statusTone(status)}`, attrs: { 'data-status': status } },
-    icon(STATUS_ICONS[status]), h('span', { text: s.statuses[status] }));
+    h('span', { class: 'status-label' }, icon(STATUS_ICONS[status]), h('span', { text: s.statuses[status] })));
 }
 
 /** A button with a codicon and a visible label; `title` is its longer description (tooltip and name). */

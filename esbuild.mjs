@@ -26,7 +26,7 @@ const builds = [
 if (existsSync('src/webview/main.ts')) {
   builds.push(esbuild.build({ ...browser, format: 'iife', entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js' }));
 }
-for (const view of ['compare', 'preflight']) {
+for (const view of ['compare', 'preflight', 'report']) {
   builds.push(esbuild.build({ ...browser, format: 'iife', entryPoints: [`src/webview/${view}/main.ts`], outfile: `dist/${view}.js` }));
 }
 

@@ -40,7 +40,7 @@ export function activate(context: vscode.ExtensionContext, ports: HostPorts): Tl
   const compare = registerCompare(context.extensionUri, log);
   const preflight = registerPreflight(context.extensionUri, log);
   const which = registerWhich(log);
-  const trustLists = registerTrustLists(log);
+  const trustLists = registerTrustLists(context.extensionUri, log);
   context.subscriptions.push(
     log,
     registry,

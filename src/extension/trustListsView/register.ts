@@ -23,12 +23,12 @@ export interface TrustListsApi {
   report: ReportApi;
 }
 
-export function registerTrustLists(log: vscode.LogOutputChannel): { disposable: vscode.Disposable; api: TrustListsApi } {
+export function registerTrustLists(extensionUri: vscode.Uri, log: vscode.LogOutputChannel): { disposable: vscode.Disposable; api: TrustListsApi } {
   const index = new TrustListIndex(log);
   const provider = new TrustListsProvider(index);
   const view = vscode.window.createTreeView(TRUST_LISTS_VIEW, { treeDataProvider: provider, showCollapseAll: true });
   const diagnostics = new WorkspaceDiagnostics(index);
-  const report = registerShowReport(index);
+  const report = registerShowReport(extensionUri, index, log);
   const changed = new vscode.EventEmitter<void>();
   const sub = index.onDidChange(() => changed.fire());
   void index.rescan();

@@ -1,10 +1,11 @@
 // The workspace as the unit: the Trust Lists view lists the run's fixtures with their statuses, the
 // Problems panel has an error for the tampered and the truncated file, a file written later shows up
 // (and its problems go when it does), the setting turns the problems off, and the report command opens
-// the report page in a webview.
+// the report webview (timeline, outliers, the comparison with a folder's majority file).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { extensionApi, fixture } from './helpers';
+import { decode } from '../../../src/node/decode';
+import { extensionApi, fixture, nextEvent } from './helpers';
 
 const FIXTURES: Record<string, string> = {
   'CTLFile.tlv': 'verified',
@@ -96,19 +97,75 @@ describe('Trust Lists view and Problems panel', () => {
     await until(() => ours(uri).length > 0, 'the diagnostics to come back');
   });
 
-  it('Show Trust List Report opens the report page in a webview', async () => {
+  it('Show Trust List Report opens the report webview; its timeline has one bar per distinct certificate', async () => {
     const api = await extensionApi();
+    await api.trustLists.ready();
+    const rendered = nextEvent(api.trustLists.report.onDidRender, r => r.bars > 0, 'the report webview to render');
     await vscode.commands.executeCommand('tlvViewer.showTrustListReport');
     const latest = api.trustLists.report.latest();
     assert.ok(latest, 'no report was shown');
+    const { model } = latest;
     assert.ok(latest.files >= Object.keys(FIXTURES).length);
-    for (const name of Object.keys(FIXTURES)) assert.ok(latest.html.includes(name), `${name} is not in the report`);
-    assert.match(latest.html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-/);
-    assert.doesNotMatch(latest.html, /<script/i);
+    assert.equal(model.files.length, latest.files);
+    const names = new Set(model.files.map(f => f.name));
+    for (const name of Object.keys(FIXTURES)) assert.ok(names.has(name), `${name} is not in the report`);
+    // The timeline against the certificates of the same files, decoded here in full.
+    const distinct = new Set<string>();
+    for (const f of model.files) {
+      const list = decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(f.uri)), { fileName: f.name });
+      for (const r of list.records) if (r.certificate) distinct.add(r.certificate.sha256);
+    }
+    assert.deepEqual(new Set(model.report.timeline.map(t => t.sha256)), distinct);
+    assert.equal(model.report.timeline.length, distinct.size, 'one timeline entry per distinct certificate');
+    // Outliers in the display language, the truncated and the tampered file among them.
+    const outliers = new Map(model.outliers.map(o => [o.name, o]));
+    assert.deepEqual(outliers.get('CTLFile-v1-truncated.tlv')?.reasons.map(r => r.code), ['MALFORMED']);
+    assert.deepEqual(outliers.get('ITLFile-sha1-tampered.tlv')?.reasons.map(r => r.code), ['NOT_VERIFIED']);
+    assert.ok(model.totals.length > 0);
+    const dom = await rendered;
+    assert.equal(dom.bars, distinct.size, 'bars in the timeline SVG');
+    assert.equal(dom.timelineRows, distinct.size, 'rows in the timeline table');
+    assert.equal(dom.outliers, model.outliers.length);
+    assert.equal(dom.groupRows, model.report.folders.reduce((n, f) => n + f.groups.length, 0));
     const input = await until(() => {
       const i = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
       return i instanceof vscode.TabInputWebview ? i : undefined;
     }, 'the report panel');
     assert.match(input.viewType, /tlvViewer\.report$/);
+  });
+
+  it('an outlier of a folder with a majority opens the comparison with the majority file as OLD', async function () {
+    this.timeout(60000);
+    const api = await extensionApi();
+    await api.trustLists.ready();
+    const folder = fixture('report-majority');
+    const same = ['ITLSEP000000000001.tlv', 'ITLSEP000000000002.tlv', 'ITLSEP000000000003.tlv'];
+    const odd = 'ITLSEP0000000000FF.tlv';
+    await vscode.workspace.fs.createDirectory(folder);
+    try {
+      const good = await vscode.workspace.fs.readFile(fixture('ITLFile.tlv'));
+      for (const name of same) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, name), good);
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, odd), await vscode.workspace.fs.readFile(fixture('ITLFile-sha1-tampered.tlv')));
+      await until(async () => (await api.trustLists.items()).filter(i => i.folder === 'report-majority').length === 4, 'the four files in the view');
+      const rendered = nextEvent(api.trustLists.report.onDidRender, r => r.compareButtons > 0, 'the report with a compare button');
+      await vscode.commands.executeCommand('tlvViewer.showTrustListReport', folder);
+      const model = api.trustLists.report.latest()?.model;
+      assert.ok(model);
+      assert.equal(model.files.length, 4);
+      assert.equal(model.outliers.length, 1);
+      const [outlier] = model.outliers;
+      assert.equal(outlier.name, odd);
+      assert.ok(outlier.reasons.some(r => r.code === 'SIGNER_DIFFERS'), outlier.reasons.map(r => r.code).join());
+      assert.ok(outlier.majority && same.includes(outlier.majority.name), `majority file: ${outlier.majority?.name}`);
+      assert.equal(outlier.majority.count, 3);
+      assert.equal((await rendered).compareButtons, 1);
+      const compared = nextEvent(api.compare.onDidUpdate, m => m.new.name === odd, 'the comparison to be posted');
+      assert.equal(await api.trustLists.report.compareWithMajority(vscode.Uri.parse(outlier.uri)), true);
+      const comparison = await compared;
+      assert.ok(same.includes(comparison.old.name), `OLD is ${comparison.old.name}`);
+      assert.equal(comparison.comparison.signer.changed, true);
+    } finally {
+      await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false });
+    }
   });
 });

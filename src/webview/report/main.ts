@@ -1,0 +1,118 @@
+// Report webview entry: renders what the host computed (it never parses a file): the totals, the
+// outliers first, the content groups per folder (sortable, filterable), then the certificate validity
+// timeline (inline SVG built with createElementNS) and the same data as a table. Text goes in through
+// textContent only (h(), svg()); the filter and sort survive a hidden tab through getState/setState.
+import type { ReportHostToWebview, ReportModel, ReportStrings, ReportWebviewToHost } from '../../shared/reportProtocol';
+import { displayText } from '../../shared/displayText';
+import { format } from '../../shared/strings';
+import { h, icon } from '../dom';
+import { DEFAULT_GROUPS_STATE, GroupsView, type GroupsState } from './groupsTable';
+import { outliersSection } from './outliers';
+import { day, drawTimeline, timelineSection } from './timeline';
+
+interface VsCodeApi {
+  postMessage(message: ReportWebviewToHost): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+
+function savedState(): GroupsState {
+  const st = vscode.getState() as { groups?: Partial<GroupsState> } | undefined;
+  return { ...DEFAULT_GROUPS_STATE, ...(st?.groups ?? {}) };
+}
+
+class ReportApp {
+  private readonly main = h('main', { id: 'report', class: 'compare report' });
+  private model: ReportModel | undefined;
+  private chart: HTMLElement | undefined;
+  private groupsState = savedState();
+  private width = 0;
+
+  constructor(private readonly s: ReportStrings) {
+    document.title = s.title;
+    document.body.classList.add('compare-view');
+    document.body.replaceChildren(this.main);
+    new ResizeObserver(() => this.redrawChart()).observe(this.main);
+  }
+
+  show(model: ReportModel): void {
+    this.model = model;
+    const s = this.s;
+    const r = model.report;
+    const header = h('header', { class: 'report-header' },
+      h('h1', {}, icon('graph'), h('span', { text: model.scope ? `${s.title}: ${displayText(model.scope, 200)}` : s.title })),
+      h('p', { id: 'totals', class: 'totals', text: model.totals }),
+      h('p', { class: 'as-of', text: format(s.asOf, day(r.generatedAt), r.expiryWarningDays) }));
+    const outliers = outliersSection(model, s, {
+      open: uri => vscode.postMessage({ type: 'open', uri }),
+      compareWithMajority: uri => vscode.postMessage({ type: 'compareWithMajority', uri }),
+    });
+    const groups = new GroupsView(model, s, this.groupsState, {
+      open: uri => vscode.postMessage({ type: 'open', uri }),
+      changed: state => {
+        this.groupsState = state;
+        vscode.setState({ groups: state });
+        this.reportRendered();
+      },
+    });
+    const timeline = timelineSection(model, s);
+    this.chart = timeline.chart;
+    this.main.replaceChildren(header, outliers, groups.element, timeline.section);
+    this.width = 0;
+    this.redrawChart();
+    document.body.dataset.ready = '1';
+    this.reportRendered();
+  }
+
+  private redrawChart(): void {
+    if (!this.model || !this.chart || !this.model.report.timeline.length) return;
+    const w = this.chart.clientWidth;
+    if (Math.abs(w - this.width) < 8) return;
+    this.width = w;
+    drawTimeline(this.chart, this.model, this.s);
+  }
+
+  private reportRendered(): void {
+    const count = (selector: string) => document.querySelectorAll(selector).length;
+    vscode.postMessage({
+      type: 'rendered',
+      rendered: {
+        bars: count('#timeline-chart svg g.bar'),
+        timelineRows: count('#timeline-table tbody tr'),
+        groupRows: count('#groups tr.group'),
+        outliers: count('#outliers-table tr.outlier'),
+        compareButtons: count('#outliers-table button.compare-majority'),
+      },
+    });
+  }
+
+  showError(message: string): void {
+    this.main.replaceChildren(h('p', { id: 'report-error', class: 'error', attrs: { role: 'alert' }, text: format(this.s.loadFailed, displayText(message, 2000)) }));
+    document.body.dataset.ready = '1';
+  }
+}
+
+let app: ReportApp | undefined;
+
+window.addEventListener('message', (event: MessageEvent<ReportHostToWebview>) => {
+  const message = event.data;
+  switch (message.type) {
+    case 'init':
+      document.documentElement.lang = message.locale;
+      app = new ReportApp(message.strings);
+      return;
+    case 'update':
+      app?.show(message.model);
+      return;
+    case 'error':
+      app?.showError(message.message);
+      return;
+    default:
+      console.warn('Unknown message from the host', (message as { type?: unknown }).type);
+  }
+});
+
+vscode.postMessage({ type: 'ready' });

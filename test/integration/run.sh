@@ -74,7 +74,7 @@ tally "UI tests in the web worker host" "$rc" "$RUN/web.json"
 echo "[integration] screenshots in $SHOTS"
 # The README's pictures are the UI tests' own, so they show what this build shows.
 for pair in "editor:*-the-editor-shows-the-verified-badge-*-badge-checksums-tree.png" "comparison:*-compare-trust-lists-on-two-selected-files-shows-comparison.png" \
-            "preflight:*-pre-flight-check-on-the-phone-files-*-preflight.png"; do
+            "preflight:*-pre-flight-check-on-the-phone-files-*-preflight.png" "report:*-show-trust-list-report-on-the-workspace-draws-a-report.png"; do
   shot=$(ls "$SHOTS"/light/${pair#*:} 2>/dev/null | head -1)
   [ -n "$shot" ] && cp "$shot" "$ROOT/media/screenshots/${pair%%:*}.png"
 done

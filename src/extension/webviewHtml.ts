@@ -48,3 +48,19 @@ ${(options.stylesheets ?? []).map(file => `<link rel="stylesheet" href="${escape
 </body>
 </html>`;
 }
+
+/**
+ * A panel webview's set-up, the same for the comparison, the pre-flight check and the report: our
+ * options and shell, its messages to `onMessage`, and `onDispose` when the user closes it.
+ */
+export function attachPanel<ToHost>(
+  panel: vscode.WebviewPanel,
+  extensionUri: vscode.Uri,
+  shell: Omit<ShellOptions, 'lang'>,
+  onMessage: (message: ToHost) => void,
+  onDispose: () => void,
+): vscode.Disposable[] {
+  panel.webview.options = getWebviewOptions(extensionUri);
+  panel.webview.html = renderShell(panel.webview, extensionUri, { ...shell, lang: vscode.env.language });
+  return [panel.webview.onDidReceiveMessage(onMessage), panel.onDidDispose(onDispose)];
+}

@@ -1,6 +1,7 @@
 // Messages between the extension host and the pre-flight webview. Types only; both sides import this.
 import type { DeviceClass, Outcome, Rule } from '../core/compare';
 import type { Preflight, Slot, StepOutcome, TrustSource, Holding } from '../core/preflight';
+import type { PanelHostMessage } from './panelProtocol';
 
 export interface PreflightFileInfo {
   /** File name. */
@@ -52,10 +53,7 @@ export interface PreflightStrings {
   signature: Record<NonNullable<Preflight['inputs']['phone-ctl']>['signature'], string>;
 }
 
-export type PreflightHostToWebview =
-  | { type: 'init'; strings: PreflightStrings; locale: string }
-  | { type: 'update'; model: PreflightModel }
-  | { type: 'error'; message: string };
+export type PreflightHostToWebview = PanelHostMessage<PreflightStrings, PreflightModel>;
 
 /** What the page shows after a render, read back from the DOM for tests. */
 export interface PreflightRendered {

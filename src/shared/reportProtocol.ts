@@ -4,6 +4,7 @@
 // translated and the majority file to compare with, and the strings.
 import type { SignatureStatus, TrustListKind } from '../core/model';
 import type { Report } from '../core/report';
+import type { PanelHostMessage } from './panelProtocol';
 
 /** One file of the report: what the groups table filters on and what the outliers list shows. */
 export interface ReportFileRow {
@@ -139,10 +140,7 @@ export interface ReportStrings {
   loadFailed: string;
 }
 
-export type ReportHostToWebview =
-  | { type: 'init'; strings: ReportStrings; locale: string }
-  | { type: 'update'; model: ReportModel }
-  | { type: 'error'; message: string };
+export type ReportHostToWebview = PanelHostMessage<ReportStrings, ReportModel>;
 
 /** What the page shows after a render, read back from its DOM for tests. */
 export interface ReportRendered {

@@ -8,7 +8,7 @@ import { baseName } from '../loadTrustList';
 import { ports } from '../ports';
 import { localize } from '../localize';
 import { readSettings } from '../settings';
-import { getWebviewOptions, renderShell } from '../webviewHtml';
+import { attachPanel } from '../webviewHtml';
 import { comparePreflightSlots } from '../../shared/comparePreflight';
 import { compareStrings } from './compareStrings';
 import type { CompareSource } from './compareSource';
@@ -47,23 +47,15 @@ export class ComparePanel extends Disposable {
     private readonly log: vscode.LogOutputChannel,
   ) {
     super();
-    panel.webview.options = getWebviewOptions(extensionUri);
-    panel.webview.html = renderShell(panel.webview, extensionUri, {
-      script: 'compare.js',
-      stylesheets: ['compare.css'],
-      title: compareStrings().title,
-      lang: vscode.env.language,
-    });
-    this._register(panel.webview.onDidReceiveMessage((m: CompareWebviewToHost) => void this.onMessage(m)));
+    for (const d of attachPanel<CompareWebviewToHost>(panel, extensionUri, { script: 'compare.js', stylesheets: ['compare.css'], title: compareStrings().title }, m => void this.onMessage(m), () => {
+      events.onDispose(this);
+      this.dispose();
+    })) this._register(d);
     this._register(panel.onDidChangeViewState(e => events.onActive(this, e.webviewPanel.active)));
     this._register(vscode.workspace.onDidChangeConfiguration(e => {
       if (e.affectsConfiguration('tlvViewer.expiryWarningDays')) void this.refresh();
     }));
     this._register(new vscode.Disposable(() => this.unwatch()));
-    this._register(panel.onDidDispose(() => {
-      events.onDispose(this);
-      this.dispose();
-    }));
     this.setSources(oldSource, newSource);
   }
 

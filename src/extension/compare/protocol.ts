@@ -2,6 +2,7 @@
 import type { Comparison, DeviceClass, Outcome, RecordStatus, Rule } from '../../core/compare';
 import type { DetailRow } from '../../shared/certificateRows';
 import type { CertificateLabels } from '../../shared/strings';
+import type { PanelHostMessage } from '../../shared/panelProtocol';
 
 export interface CompareSideInfo {
   /** File name shown as OLD / NEW. */
@@ -90,11 +91,12 @@ export interface CompareRestoreState {
   newUri: string;
 }
 
-export type CompareHostToWebview =
-  | { type: 'init'; strings: CompareStrings; locale: string }
-  | { type: 'restore'; state: CompareRestoreState }
-  | { type: 'update'; model: CompareModel }
-  | { type: 'error'; message: string };
+export type CompareHostToWebview = PanelHostMessage<CompareStrings, CompareModel> | CompareRestoreMessage;
+/** After a window reload, VS Code hands the serializer's state back for the page to keep. */
+export interface CompareRestoreMessage {
+  type: 'restore';
+  state: CompareRestoreState;
+}
 
 /** What the page shows after a render, read back from the DOM for the integration tests. */
 export interface CompareRendered {

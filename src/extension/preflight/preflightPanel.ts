@@ -8,7 +8,7 @@ import type { PreflightHostToWebview, PreflightModel, PreflightRendered, Preflig
 import { Disposable } from '../dispose';
 import { baseName, watchFile } from '../loadTrustList';
 import { localize } from '../localize';
-import { getWebviewOptions, renderShell } from '../webviewHtml';
+import { attachPanel } from '../webviewHtml';
 import { buildPreflightModel, SLOTS, type SlotFile } from './preflightModel';
 import { preflightStrings } from './preflightStrings';
 
@@ -36,19 +36,11 @@ export class PreflightPanel extends Disposable {
     private readonly log: vscode.LogOutputChannel,
   ) {
     super();
-    panel.webview.options = getWebviewOptions(extensionUri);
-    panel.webview.html = renderShell(panel.webview, extensionUri, {
-      script: 'preflight.js',
-      stylesheets: ['compare.css', 'preflight.css'],
-      title: preflightStrings().title,
-      lang: vscode.env.language,
-    });
-    this._register(panel.webview.onDidReceiveMessage((m: PreflightWebviewToHost) => void this.onMessage(m)));
-    this._register(new vscode.Disposable(() => this.unwatch()));
-    this._register(panel.onDidDispose(() => {
+    for (const d of attachPanel<PreflightWebviewToHost>(panel, extensionUri, { script: 'preflight.js', stylesheets: ['compare.css', 'preflight.css'], title: preflightStrings().title }, m => void this.onMessage(m), () => {
       events.onDispose(this);
       this.dispose();
-    }));
+    })) this._register(d);
+    this._register(new vscode.Disposable(() => this.unwatch()));
     Object.assign(this.uris, initial);
     this.changed();
   }

@@ -7,7 +7,7 @@ import type { ReportHostToWebview, ReportModel, ReportRendered, ReportWebviewToH
 import { Disposable } from '../dispose';
 import { localize } from '../localize';
 import type { IndexEntry, TrustListIndex } from '../trustListsView/trustListIndex';
-import { getWebviewOptions, renderShell } from '../webviewHtml';
+import { attachPanel } from '../webviewHtml';
 import { buildReportModel } from './reportModel';
 import { reportStrings } from './reportStrings';
 
@@ -37,20 +37,12 @@ export class ReportPanel extends Disposable {
     private readonly log: vscode.LogOutputChannel,
   ) {
     super();
-    panel.webview.options = getWebviewOptions(extensionUri);
-    panel.webview.html = renderShell(panel.webview, extensionUri, {
-      script: 'report.js',
-      stylesheets: ['compare.css', 'report.css'],
-      title: reportStrings().title,
-      lang: vscode.env.language,
-    });
-    this._register(panel.webview.onDidReceiveMessage((m: ReportWebviewToHost) => void this.onMessage(m)));
-    this._register(index.onDidChange(() => this.scheduleRefresh()));
-    this._register(new vscode.Disposable(() => this.timer && clearTimeout(this.timer)));
-    this._register(panel.onDidDispose(() => {
+    for (const d of attachPanel<ReportWebviewToHost>(panel, extensionUri, { script: 'report.js', stylesheets: ['compare.css', 'report.css'], title: reportStrings().title }, m => void this.onMessage(m), () => {
       events.onDispose(this);
       this.dispose();
-    }));
+    })) this._register(d);
+    this._register(index.onDidChange(() => this.scheduleRefresh()));
+    this._register(new vscode.Disposable(() => this.timer && clearTimeout(this.timer)));
   }
 
   /** Shows the report of `entries` (already read from the index) for `scope`. */

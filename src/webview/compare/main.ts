@@ -1,19 +1,12 @@
 // Comparison webview entry: renders what the host computed (it never parses a file) and reports what
 // it shows back to the host for the tests. Data arrives by postMessage only.
-import type { CompareHostToWebview, CompareModel, CompareStrings, CompareWebviewToHost, CompareRestoreState } from '../../extension/compare/protocol';
-import { displayText } from '../../shared/displayText';
-import { format } from '../../shared/strings';
+import type { CompareModel, CompareRestoreMessage, CompareStrings, CompareWebviewToHost } from '../../extension/compare/protocol';
+import { vscodeApi, startPanel, showPanelError } from '../panel';
 import { h } from '../dom';
 import { RecordsDiffTable } from './recordsDiff';
 import { renderHeader, renderSigner, renderVerdicts, renderWarnings } from './summary';
 
-interface VsCodeApi {
-  postMessage(message: CompareWebviewToHost): void;
-  setState(state: CompareRestoreState): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
+const vscode = vscodeApi<CompareWebviewToHost>();
 
 class CompareApp {
   private readonly main = h('main', { id: 'compare', class: 'compare' });
@@ -44,8 +37,7 @@ class CompareApp {
   }
 
   showError(message: string): void {
-    this.main.replaceChildren(h('p', { id: 'compare-error', class: 'error', attrs: { role: 'alert' }, text: format(this.s.loadFailed, displayText(message, 2000)) }));
-    document.body.dataset.ready = '1';
+    showPanelError(this.main, 'compare-error', this.s.loadFailed, message);
   }
 
   /** Tells the host what the page shows, read back from the DOM. */
@@ -66,28 +58,5 @@ class CompareApp {
   }
 }
 
-let app: CompareApp | undefined;
-
-window.addEventListener('message', (event: MessageEvent<CompareHostToWebview>) => {
-  const message = event.data;
-  switch (message.type) {
-    case 'init':
-      document.documentElement.lang = message.locale;
-      app = new CompareApp(message.strings, message.locale);
-      return;
-    case 'restore':
-      // VS Code hands this back to the extension's serializer after a window reload.
-      vscode.setState(message.state);
-      return;
-    case 'update':
-      app?.show(message.model);
-      return;
-    case 'error':
-      app?.showError(message.message);
-      return;
-    default:
-      console.warn('Unknown message from the host', (message as { type?: unknown }).type);
-  }
-});
-
-vscode.postMessage({ type: 'ready' });
+// 'restore': VS Code hands this back to the extension's serializer after a window reload.
+startPanel<CompareStrings, CompareModel, CompareRestoreMessage>(vscode, (strings, locale) => new CompareApp(strings, locale), message => vscode.setState(message.state));

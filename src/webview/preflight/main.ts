@@ -2,18 +2,14 @@
 // slots, a table with the device classes as rows and the steps as columns (each cell names its rule),
 // then the missing files and the errors. Text goes in through textContent only (h()).
 import type { PreflightClass, PreflightStep, Slot } from '../../core/preflight';
-import type { PreflightHostToWebview, PreflightModel, PreflightStrings, PreflightWebviewToHost } from '../../shared/preflightProtocol';
+import type { PreflightModel, PreflightStrings, PreflightWebviewToHost } from '../../shared/preflightProtocol';
 import { colonHex } from '../../shared/bytesText';
 import { displayText } from '../../shared/displayText';
 import { format } from '../../shared/strings';
+import { vscodeApi, startPanel, showPanelError } from '../panel';
 import { h, icon } from '../dom';
 
-interface VsCodeApi {
-  postMessage(message: PreflightWebviewToHost): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
+const vscode = vscodeApi<PreflightWebviewToHost>();
 const SLOTS: Slot[] = ['phone-ctl', 'phone-itl', 'next-ctl', 'next-itl'];
 const ICONS: Record<string, string> = { accepted: 'pass', 'accepted-via-tvs': 'pass', rejected: 'error', undetermined: 'question', 'not-affected': 'dash', 'not-simulated': 'dash' };
 
@@ -137,29 +133,8 @@ class PreflightApp {
   }
 
   showError(message: string): void {
-    this.main.replaceChildren(h('p', { id: 'preflight-error', class: 'error', attrs: { role: 'alert' }, text: format(this.s.loadFailed, displayText(message, 2000)) }));
-    document.body.dataset.ready = '1';
+    showPanelError(this.main, 'preflight-error', this.s.loadFailed, message);
   }
 }
 
-let app: PreflightApp | undefined;
-
-window.addEventListener('message', (event: MessageEvent<PreflightHostToWebview>) => {
-  const message = event.data;
-  switch (message.type) {
-    case 'init':
-      document.documentElement.lang = message.locale;
-      app = new PreflightApp(message.strings);
-      return;
-    case 'update':
-      app?.show(message.model);
-      return;
-    case 'error':
-      app?.showError(message.message);
-      return;
-    default:
-      console.warn('Unknown message from the host', (message as { type?: unknown }).type);
-  }
-});
-
-vscode.postMessage({ type: 'ready' });
+startPanel<PreflightStrings, PreflightModel>(vscode, strings => new PreflightApp(strings));

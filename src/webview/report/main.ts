@@ -2,22 +2,16 @@
 // outliers first, the content groups per folder (sortable, filterable), then the certificate validity
 // timeline (inline SVG built with createElementNS) and the same data as a table. Text goes in through
 // textContent only (h(), svg()); the filter and sort survive a hidden tab through getState/setState.
-import type { ReportHostToWebview, ReportModel, ReportStrings, ReportWebviewToHost } from '../../shared/reportProtocol';
+import type { ReportModel, ReportStrings, ReportWebviewToHost } from '../../shared/reportProtocol';
 import { displayText } from '../../shared/displayText';
 import { format } from '../../shared/strings';
+import { vscodeApi, startPanel, showPanelError } from '../panel';
 import { h, icon } from '../dom';
 import { DEFAULT_GROUPS_STATE, GroupsView, type GroupsState } from './groupsTable';
 import { outliersSection } from './outliers';
 import { day, drawTimeline, timelineSection } from './timeline';
 
-interface VsCodeApi {
-  postMessage(message: ReportWebviewToHost): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
+const vscode = vscodeApi<ReportWebviewToHost>();
 
 function savedState(): GroupsState {
   const st = vscode.getState() as { groups?: Partial<GroupsState> } | undefined;
@@ -90,29 +84,8 @@ class ReportApp {
   }
 
   showError(message: string): void {
-    this.main.replaceChildren(h('p', { id: 'report-error', class: 'error', attrs: { role: 'alert' }, text: format(this.s.loadFailed, displayText(message, 2000)) }));
-    document.body.dataset.ready = '1';
+    showPanelError(this.main, 'report-error', this.s.loadFailed, message);
   }
 }
 
-let app: ReportApp | undefined;
-
-window.addEventListener('message', (event: MessageEvent<ReportHostToWebview>) => {
-  const message = event.data;
-  switch (message.type) {
-    case 'init':
-      document.documentElement.lang = message.locale;
-      app = new ReportApp(message.strings);
-      return;
-    case 'update':
-      app?.show(message.model);
-      return;
-    case 'error':
-      app?.showError(message.message);
-      return;
-    default:
-      console.warn('Unknown message from the host', (message as { type?: unknown }).type);
-  }
-});
-
-vscode.postMessage({ type: 'ready' });
+startPanel<ReportStrings, ReportModel>(vscode, strings => new ReportApp(strings));

@@ -138,6 +138,7 @@ describe('Trust Lists view and Problems panel', () => {
     this.timeout(60000);
     const api = await extensionApi();
     await api.trustLists.ready();
+    const sizeBefore = api.trustLists.size();
     const folder = fixture('report-majority');
     const same = ['ITLSEP000000000001.tlv', 'ITLSEP000000000002.tlv', 'ITLSEP000000000003.tlv'];
     const odd = 'ITLSEP0000000000FF.tlv';
@@ -166,6 +167,8 @@ describe('Trust Lists view and Problems panel', () => {
       assert.equal(comparison.comparison.signer.changed, true);
     } finally {
       await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false });
+      // The next tests count the workspace's trust lists.
+      await until(() => api.trustLists.size() === sizeBefore || undefined, 'the index to forget the deleted folder', 30000);
     }
   });
 });

@@ -35,3 +35,17 @@ export function nextEvent<T>(event: vscode.Event<T>, accept: (value: T) => boole
     });
   });
 }
+
+/** Our diagnostics on a file (the Problems panel's rows from this extension). */
+export const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter(d => d.source === 'CUCM Trust List');
+
+/** Polls until `check` returns a value (or throws after `ms`), naming what it waited for. */
+export async function until<T>(check: () => T | undefined | false | Promise<T | undefined | false>, what: string, ms = 20000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await check();
+    if (v !== undefined && v !== false) return v;
+    if (Date.now() > end) throw new Error(`timed out after ${ms / 1000}s waiting for ${what}`);
+    await new Promise(r => setTimeout(r, 200));
+  }
+}

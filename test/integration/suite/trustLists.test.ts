@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { decode } from '../../../src/node/decode';
-import { extensionApi, fixture, nextEvent } from './helpers';
+import { extensionApi, fixture, nextEvent, ours, until } from './helpers';
 
 const FIXTURES: Record<string, string> = {
   'CTLFile.tlv': 'verified',
@@ -16,18 +16,7 @@ const FIXTURES: Record<string, string> = {
   'ITLFile-sha1-tampered.tlv': 'invalid',
 };
 
-const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter(d => d.source === 'CUCM Trust List');
 
-/** Polls until `check` returns a value (or throws its last error after `ms`). */
-async function until<T>(check: () => T | undefined | Promise<T | undefined>, what: string, ms = 20000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await check();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > end) throw new Error(`timed out after ${ms / 1000}s waiting for ${what}`);
-    await new Promise(r => setTimeout(r, 200));
-  }
-}
 
 describe('Trust Lists view and Problems panel', () => {
   afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));

@@ -8,7 +8,7 @@
 import * as assert from 'node:assert/strict';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { extensionApi, fixture } from './helpers';
+import { extensionApi, fixture, ours, until } from './helpers';
 import { MainThreadMonitor } from '../../../src/extension/trustListsView/mainThreadMonitor';
 
 const FILES = 50000;
@@ -19,17 +19,7 @@ const sourceOf = (i: number) => (i % 20 === 0 ? 'ITLFile-sha1-tampered.tlv' : i 
 const STATUS: Record<string, string> = {
   'ITLFile-sha1-tampered.tlv': 'invalid', 'CTLFile-v1-truncated.tlv': 'malformed', 'CTLFile-v1.tlv': 'verified', 'ITLFile.tlv': 'verified',
 };
-const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter(d => d.source === 'CUCM Trust List');
 
-async function until<T>(check: () => T | undefined | false | Promise<T | undefined | false>, what: string, ms: number): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await check();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > end) throw new Error(`timed out after ${ms / 1000}s waiting for ${what}`);
-    await new Promise(r => setTimeout(r, 250));
-  }
-}
 
 describe('Trust Lists view at scale', () => {
   it(`lists ${FILES} files without freezing the extension host, then forgets them`, async function () {

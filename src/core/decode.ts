@@ -35,14 +35,15 @@ function diag(ctx: Ctx, severity: Diagnostic['severity'], code: string, offset: 
 
 const u16 = (b: Uint8Array, p: number) => (b[p] << 8) | b[p + 1];
 
+function badLength(ctx: Ctx, start: number, end: number, path: string, name: string, expected: number): false {
+  diag(ctx, 'warning', 'BAD_FIELD_LENGTH', start - 3, localizable(M.DIAG_BAD_FIELD_LENGTH, { name, at: at(start - 3), length: end - start, expected }), path, end);
+  return false;
+}
+
 function typedValue(ctx: Ctx, info: TagInfo | undefined, start: number, end: number, path: string, name: string): FieldValue {
   const b = ctx.bytes;
   const len = end - start;
-  const want = (n: number): boolean => {
-    if (len === n) return true;
-    diag(ctx, 'warning', 'BAD_FIELD_LENGTH', start - 3, localizable(M.DIAG_BAD_FIELD_LENGTH, { name, at: at(start - 3), length: len, expected: n }), path, end);
-    return false;
-  };
+  const want = (n: number): boolean => len === n || badLength(ctx, start, end, path, name, n);
   if (!info) return { type: 'unknown' };
   switch (info.kind) {
     case 'container':
@@ -72,7 +73,7 @@ function typedValue(ctx: Ctx, info: TagInfo | undefined, start: number, end: num
       const code = u16(b, start);
       const r = roleInfo(code);
       if (!ROLES.has(code)) diag(ctx, 'warning', 'UNKNOWN_ROLE', start - 3, localizable(M.DIAG_UNKNOWN_ROLE, { at: at(start - 3), code }), path, end);
-      return { type: 'role', code, ...r };
+      return { type: 'role', code, name: r.name, longName: r.longName };
     }
     case 'ipv4':
       return want(4) ? { type: 'ipv4', address: `${b[start]}.${b[start + 1]}.${b[start + 2]}.${b[start + 3]}` } : { type: 'bytes' };
@@ -105,9 +106,10 @@ function readField(ctx: Ctx, pos: number, limit: number, table: ReadonlyMap<numb
     diag(ctx, 'error', 'PADDING_IN_RECORD', pos, localizable(M.DIAG_PADDING_IN_RECORD, { at: at(pos), what }), prefix);
     return { field, pos: pos + 1, ok: false };
   }
-  const end = limit === b.length ? localizable(M.END_OF_FILE) : localizable(M.END_OF, { what });
+  // Built only for a fault: this runs for every field of every file.
+  const end = () => (limit === b.length ? localizable(M.END_OF_FILE) : localizable(M.END_OF, { what }));
   if (pos + 3 > limit) {
-    diag(ctx, 'error', 'TRUNCATED_FIELD', pos, localizable(M.DIAG_TRUNCATED_FIELD, { at: at(pos), remaining: limit - pos, end, limit }), prefix, limit);
+    diag(ctx, 'error', 'TRUNCATED_FIELD', pos, localizable(M.DIAG_TRUNCATED_FIELD, { at: at(pos), remaining: limit - pos, end: end(), limit }), prefix, limit);
     return { pos, ok: false };
   }
   const len = u16(b, pos + 1);
@@ -117,7 +119,7 @@ function readField(ctx: Ctx, pos: number, limit: number, table: ReadonlyMap<numb
   const valueStart = pos + 3;
   const valueEnd = valueStart + len;
   if (valueEnd > limit) {
-    diag(ctx, 'error', 'LENGTH_OVERFLOW', pos, localizable(M.DIAG_LENGTH_OVERFLOW, { name, tag, at: at(pos), length: len, remaining: limit - valueStart, end, limit }), path, limit);
+    diag(ctx, 'error', 'LENGTH_OVERFLOW', pos, localizable(M.DIAG_LENGTH_OVERFLOW, { name, tag, at: at(pos), length: len, remaining: limit - valueStart, end: end(), limit }), path, limit);
     return { pos, ok: false };
   }
   const field: Field = {
@@ -221,7 +223,7 @@ function summariseRecord(ctx: Ctx, index: number, path: string, range: TrustReco
   if (certField && wantCertificate(r)) {
     try {
       r.certificate = ctx.certificateCache
-        ? ctx.certificateCache.parse(ctx.bytes, certField.valueRange, ctx.crypto, { lean: ctx.lean })
+        ? ctx.certificateCache.parse(ctx.bytes, certField.valueRange, ctx.crypto)
         : parseCertificate(ctx.bytes, certField.valueRange, ctx.crypto, { lean: ctx.lean });
     } catch (e) {
       const offset = typeof (e as { offset?: number }).offset === 'number' && (e as { offset: number }).offset >= 0 ? (e as { offset: number }).offset : certField.valueRange.start;
@@ -340,8 +342,11 @@ function decodeStructure(bytes: Uint8Array, options: DecodeOptions, crypto: Hash
     pos = end;
   }
 
+  const { kind, kindSource, fileNameKind } = kindOf(header, options.fileName);
   const list: TrustList = {
-    ...kindOf(header, options.fileName),
+    kind,
+    kindSource,
+    fileNameKind,
     length: size,
     checksums: checksumsOf(bytes, crypto, ctx.lean),
     header,

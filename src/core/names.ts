@@ -124,27 +124,29 @@ CANONICAL.set('S', 'ST');
 CANONICAL.set('E', 'EMAILADDRESS');
 
 const key = (type: string, value: string) => `${CANONICAL.get(type.toUpperCase()) ?? type.toUpperCase()}=${normalize(value)}`;
-function sameKeys(a: string[], b: string[]): boolean {
-  if (a.length !== b.length) return false;
-  a.sort();
-  b.sort();
-  return a.every((v, i) => v === b[i]);
-}
-// Folders of ITLSEP files repeat the same few names thousands of times: remember their keys.
-const keyMemo = new Map<string, string[]>();
-function textKeys(text: string): string[] {
+const sameKeys = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+// Folders of ITLSEP files repeat the same few names thousands of times (and a certificate read from
+// CertificateCache shares its name arrays): remember their sorted keys.
+const keyMemo = new Map<string, readonly string[]>();
+function textKeys(text: string): readonly string[] {
   let keys = keyMemo.get(text);
   if (!keys) {
-    keys = parseNameString(text).map(([t, v]) => key(t, v));
+    keys = parseNameString(text).map(([t, v]) => key(t, v)).sort();
     if (keyMemo.size >= 512) keyMemo.clear();
     keyMemo.set(text, keys);
   }
-  return [...keys];
+  return keys;
+}
+const nameMemo = new WeakMap<NameAttribute[][], readonly string[]>();
+function nameKeys(rdns: NameAttribute[][]): readonly string[] {
+  let keys = nameMemo.get(rdns);
+  if (!keys) nameMemo.set(rdns, (keys = rdns.flat().map(x => key(x.oid, x.value)).sort()));
+  return keys;
 }
 
 /** True when the stored name string has the same attributes as the certificate name, in any order. */
 export function sameName(text: string, rdns: NameAttribute[][]): boolean {
-  return sameKeys(textKeys(text), rdns.flat().map(x => key(x.oid, x.value)));
+  return sameKeys(textKeys(text), nameKeys(rdns));
 }
 
 /** Two stored name strings with the same attributes, in any order and either separator. */

@@ -315,7 +315,7 @@ export class CertificateCache {
   readonly #entries: { der: Uint8Array; info: CertificateInfo }[] = [];
   constructor(readonly size = 16) {}
 
-  parse(bytes: Uint8Array, range: ByteRange, crypto: Hasher, options: { lean?: boolean } = {}): CertificateInfo {
+  parse(bytes: Uint8Array, range: ByteRange, crypto: Hasher): CertificateInfo {
     const der = bytes.subarray(range.start, range.end);
     const hit = this.#entries.find(e => sameBytes(e.der, der));
     if (!hit) {
@@ -328,10 +328,8 @@ export class CertificateCache {
       return info;
     }
     const by = range.start - hit.info.range.start;
-    const moved = { range, spkiRange: shift(hit.info.spkiRange, by), publicKeyRange: shift(hit.info.publicKeyRange, by), signatureValueRange: shift(hit.info.signatureValueRange, by) };
-    if (!options.lean) return { ...hit.info, ...moved };
-    const { sha1: _sha1, sha256: _sha256, ...rest } = hit.info;
-    return Object.assign(new LazyFingerprints(der, crypto), rest, moved) as unknown as CertificateInfo;
+    // The same DER: the same fingerprints too, so a lean read has nothing left to defer.
+    return { ...hit.info, range, spkiRange: shift(hit.info.spkiRange, by), publicKeyRange: shift(hit.info.publicKeyRange, by), signatureValueRange: shift(hit.info.signatureValueRange, by) };
   }
 }
 

@@ -51,6 +51,8 @@ export interface SummariseOptions {
   certificates?: 'all' | 'signer';
   /** Decode each distinct content once (by SHA-256 and name kind); copies share its summary. Default true. */
   cache?: boolean;
+  /** Each file's MD5 (default true): only the CSV and JSON reports print it. */
+  md5?: boolean;
 }
 
 /** Reads each distinct certificate once: a folder of ITLSEP files repeats the same few thousands of times. */
@@ -112,7 +114,7 @@ export function summariser(options: SummariseOptions = {}): { local(file: string
   return {
     async remote(file) {
       const { list, bytes } = await load(file, { certificates, lean: true, certificateCache: signers });
-      return compact(summarise(list, file, { certificateOf: reader(bytes) }));
+      return compact(summarise(list, file, { certificateOf: reader(bytes), md5: options.md5 }));
     },
     local(file) {
       let bytes: Uint8Array;
@@ -123,10 +125,12 @@ export function summariser(options: SummariseOptions = {}): { local(file: string
       }
       const name = basename(file);
       // SHA-256, not SHA-1: a SHA-1 collision must not pass one file off as a verified copy of another.
-      const key = options.cache === false ? '' : `${createHash('sha256').update(bytes).digest('hex')}:${nameKind(name)}`;
+      const sha256 = options.cache === false ? undefined : createHash('sha256').update(bytes).digest('hex');
+      const key = sha256 && `${sha256}:${nameKind(name)}`;
       const copy = key ? cache.get(key) : undefined;
       if (copy) return relocate(copy, file);
-      const s = compact(summarise(decode(bytes, { fileName: name, certificates, lean: true, certificateCache: signers }), file, { certificateOf: reader(bytes) }));
+      const list = decode(bytes, { fileName: name, certificates, lean: true, certificateCache: signers, sha256 });
+      const s = compact(summarise(list, file, { certificateOf: reader(bytes), md5: options.md5 }));
       if (key) cache.set(key, s);
       return s;
     },

@@ -34,7 +34,7 @@ export async function summariseFiles(paths: string[], options: SummariseOptions 
   const out: FileSummary[] = [];
   const compact = compactor();
   const s = summariser(options);
-  const pool = workerPool<string, SummaryResult>(options.jobs, files.filter(f => !isRemote(f)).length, { command: 'report', report: { certificates: options.certificates, cache: options.cache } });
+  const pool = workerPool<string, SummaryResult>(options.jobs, files.filter(f => !isRemote(f)).length, { command: 'report', report: { certificates: options.certificates, cache: options.cache, md5: options.md5 } });
   if (pool) {
     const inProcess = async (file: string): Promise<SummaryResult> => {
       try {
@@ -140,7 +140,8 @@ export async function runReport(paths: string[], flags: ReportFlags, write: (s: 
   const formats = [flags.json, flags.csv, flags.html !== undefined].filter(Boolean).length;
   if (formats > 1) throw new UsageError('choose one of --json, --csv and --html', 'report');
   if (flags.html === '') throw new UsageError('--html needs a file name', 'report');
-  const files = await summariseFiles(paths, { jobs: flags.jobs });
+  // Only the CSV and JSON print each file's MD5.
+  const files = await summariseFiles(paths, { jobs: flags.jobs, md5: flags.json === true || flags.csv === true });
   if (files.length === 0) throw new UsageError(`no .tlv files found in ${paths.join(' ')}`, 'report');
   const report = buildReport(files, { now });
   if (flags.json) {

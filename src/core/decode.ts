@@ -255,9 +255,9 @@ function kindOf(header: Header, fileName?: string): Pick<TrustList, 'kind' | 'ki
   return { kind: byName, kindSource: byName === 'unknown' ? 'none' : 'file name', fileNameKind: byName };
 }
 
-function checksumsOf(bytes: Uint8Array, crypto: Hasher, lean: boolean): TrustList['checksums'] {
-  if (!lean) return { md5: crypto.digest('md5', [bytes]), sha1: crypto.digest('sha1', [bytes]), sha256: crypto.digest('sha256', [bytes]) };
-  return new LazyChecksums(bytes, crypto);
+function checksumsOf(bytes: Uint8Array, crypto: Hasher, options: DecodeOptions): TrustList['checksums'] {
+  if (!options.lean) return { md5: crypto.digest('md5', [bytes]), sha1: crypto.digest('sha1', [bytes]), sha256: crypto.digest('sha256', [bytes]) };
+  return new LazyChecksums(bytes, crypto, options.sha256);
 }
 
 /** Structure, certificates and checksums; the signature is left 'malformed' with no detail until `conclude`. */
@@ -348,7 +348,7 @@ function decodeStructure(bytes: Uint8Array, options: DecodeOptions, crypto: Hash
     kindSource,
     fileNameKind,
     length: size,
-    checksums: checksumsOf(bytes, crypto, ctx.lean),
+    checksums: checksumsOf(bytes, crypto, options),
     header,
     records,
     signature: { status: 'malformed', detail: '', l10n: { message: '', args: {} } },

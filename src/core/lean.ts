@@ -12,9 +12,10 @@ export class LazyChecksums implements Checksums {
   #sha256?: string;
   readonly #bytes: Uint8Array;
   readonly #crypto: Hasher;
-  constructor(bytes: Uint8Array, crypto: Hasher) {
+  constructor(bytes: Uint8Array, crypto: Hasher, sha256?: string) {
     this.#bytes = bytes;
     this.#crypto = crypto;
+    this.#sha256 = sha256;
   }
   get md5(): string { return (this.#md5 ??= this.#crypto.digest('md5', [this.#bytes])); }
   get sha1(): string { return (this.#sha1 ??= this.#crypto.digest('sha1', [this.#bytes])); }

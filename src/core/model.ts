@@ -218,6 +218,8 @@ export interface DecodeOptions {
    * for postMessage or spreading (JSON.stringify does see them).
    */
   lean?: boolean;
+  /** A lean decode's SHA-256 of these bytes when the caller has computed it already (the report's content key). */
+  sha256?: string;
   /** Parsed certificates kept across the files of one run (src/core/x509.ts CertificateCache). */
   certificateCache?: CertificateCache;
 }

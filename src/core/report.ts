@@ -1,7 +1,7 @@
 // report(folder): a TFTP folder at a glance. Built from small per-file summaries, so a folder of
 // 50,000 ITLSEP files never stays decoded in memory: summarise() each list as it is read, drop the
 // list, then buildReport() over the summaries. Pure: paths are plain strings, time comes in `now`.
-import type { CertificateInfo, SignatureStatus, TrustList, TrustListKind, TrustRecord } from './model';
+import type { CertificateInfo, NameAttribute, SignatureStatus, TrustList, TrustListKind, TrustRecord } from './model';
 import { hostOf } from './compare';
 import { commonName } from './names';
 import { ROLE } from './tags';
@@ -52,7 +52,8 @@ export interface FileSummary {
   mac?: string;
   length: number;
   sha1: string;
-  md5: string;
+  /** Absent when the caller asked for none (SummariseOptions.md5): the text and HTML reports show none. */
+  md5?: string;
   /** Identifies the content: groups are keyed by it, so a SHA-1 collision cannot hide a file in another's group. */
   sha256: string;
   status: SignatureStatus;
@@ -97,7 +98,7 @@ export interface Outlier {
 export interface ContentGroup {
   sha1: string;
   sha256: string;
-  md5: string;
+  md5?: string;
   kind: TrustListKind;
   length: number;
   status: SignatureStatus;
@@ -201,9 +202,17 @@ export interface SummariseOptions {
    * the certificate is not readable X.509 (noted as CERTIFICATE_UNREADABLE in `warnings`).
    */
   certificateOf?: (record: TrustRecord) => CertificateFacts | null | undefined;
+  /** Compute the file's MD5 (default true); the CSV and JSON reports print it. */
+  md5?: boolean;
 }
 
-const cnOf = (subject: { type: string; value: string }[][] | undefined) => subject?.flat().find(a => a.type === 'CN')?.value;
+// Certificates read once per run share their subject arrays: find each one's CN once.
+const cns = new WeakMap<NameAttribute[][], string | undefined>();
+function cnOf(subject: NameAttribute[][] | undefined): string | undefined {
+  if (!subject) return undefined;
+  if (!cns.has(subject)) cns.set(subject, subject.flat().find(a => a.type === 'CN')?.value);
+  return cns.get(subject);
+}
 
 /** The report's view of one decoded list; keep this, drop the list. */
 export function summarise(list: TrustList, path: string, options: SummariseOptions = {}): FileSummary {
@@ -233,7 +242,7 @@ export function summarise(list: TrustList, path: string, options: SummariseOptio
   const s: FileSummary = {
     path, folder, name,
     kind: list.kind, fileNameKind: list.fileNameKind,
-    length: list.length, sha1: list.checksums.sha1, md5: list.checksums.md5, sha256: list.checksums.sha256,
+    length: list.length, sha1: list.checksums.sha1, md5: options.md5 === false ? undefined : list.checksums.md5, sha256: list.checksums.sha256,
     status: list.signature.status, complete,
     tvs: [...tvs].sort(), records: list.records.length, certificates,
     warnings: [...warnings],

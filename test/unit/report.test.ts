@@ -209,6 +209,11 @@ describe('report CLI', () => {
     assert.equal(copies.length, 5);
     assert.deepEqual(copies.map((f: { mac: string }) => f.mac), [0, 1, 2, 3, 4].map(mac));
     assert.equal(new Set(copies.map((f: { path: string }) => f.path)).size, 5);
+    // The MD5 the JSON prints and the SHA-256 the content cache computed once, against Node's.
+    for (const f of copies) {
+      assert.equal(f.md5, createHash('md5').update(good).digest('hex'));
+      assert.equal(f.sha256, createHash('sha256').update(good).digest('hex'));
+    }
     assert.equal(j.timeline.length, 6);
     assert.deepEqual(Object.keys(j.outliers[0].reasons[0]).sort(), ['code', 'message']);
     assert.deepEqual(Object.keys(j.folders[0]).sort(), ['files', 'folder', 'groups', 'majorities', 'verified']);

@@ -82,7 +82,7 @@ class Interner {
 
   result({ summary: s, problems }: ScanResult): ScanResult {
     const summary: FileSummary = {
-      ...s, folder: this.string(s.folder), sha1: this.string(s.sha1), md5: this.string(s.md5), sha256: this.string(s.sha256),
+      ...s, folder: this.string(s.folder), sha1: this.string(s.sha1), md5: s.md5 && this.string(s.md5), sha256: this.string(s.sha256),
       tvs: this.part(s.tvs), certificates: this.part(s.certificates), warnings: this.part(s.warnings),
     };
     if (s.signer) summary.signer = this.part(s.signer);

@@ -45,7 +45,7 @@ const nameKind = (name: string) => (/^ctl/i.test(name) ? 'CTL' : /^itl/i.test(na
 export interface SummariseOptions {
   /**
    * `signer` (the default) decodes as `verify` does, reading only SAST certificates, and reads each
-   * other distinct certificate once for the whole run (by the SHA-256 of its DER), which the timeline
+   * other distinct certificate once for the whole run (by its DER), which the timeline
    * and the TVS sets need. `all` decodes every file with every certificate (and its cross-checks).
    */
   certificates?: 'all' | 'signer';
@@ -62,16 +62,19 @@ function certificateReader(): (bytes: Uint8Array) => (r: TrustRecord) => Certifi
     // The field decode reads the certificate from (the first CERTIFICATE of the record).
     const field = r.fields.find(f => f.tag === 9);
     if (!field) return undefined;
-    const key = createHash('sha256').update(bytes.subarray(field.valueRange.start, field.valueRange.end)).digest('hex');
+    // Keyed by the DER itself (as Latin-1 text): exact, and cheaper than hashing it for every file.
+    const der = Buffer.from(bytes.buffer, bytes.byteOffset + field.valueRange.start, field.valueRange.end - field.valueRange.start);
+    const key = der.toString('latin1');
     let facts = known.get(key);
     if (facts === undefined) {
       try {
-        // The key is the certificate's SHA-256 already: no fingerprint to compute again.
         const c = parseCertificate(bytes, field.valueRange, nodeCrypto, { lean: true });
-        facts = { subject: c.subject, serial: c.serial, sha256: key, notBefore: c.notBefore, notAfter: c.notAfter };
+        facts = { subject: c.subject, serial: c.serial, sha256: c.sha256, notBefore: c.notBefore, notAfter: c.notAfter };
       } catch {
         facts = null;
       }
+      // Bounded: a folder of files that share nothing would otherwise keep every certificate.
+      if (known.size >= 4096) known.clear();
       known.set(key, facts);
     }
     return facts;
@@ -93,9 +96,12 @@ export function compactor(): (s: FileSummary) => FileSummary {
   };
   return s => {
     // A certificate's SHA-256 decides its subject, serial and dates; the record decides role and host.
-    s.certificates = one(`c${s.certificates.map(c => `${c.sha256} ${c.role} ${c.host} ${c.isSigner}`).join('\n')}`, s.certificates);
-    s.tvs = one(`t${JSON.stringify(s.tvs)}`, s.tvs);
-    s.warnings = one(`w${JSON.stringify(s.warnings)}`, s.warnings);
+    // Keys by value; JSON where a part may hold any text (a host, a name), plain joins where it cannot.
+    let certificates = 'c';
+    for (const c of s.certificates) certificates += `${c.sha256} ${c.isSigner} ${JSON.stringify([c.role, c.host])}\n`;
+    s.certificates = one(certificates, s.certificates);
+    s.tvs = one(`t${s.tvs.join(' ')}`, s.tvs);
+    s.warnings = one(`w${s.warnings.join(' ')}`, s.warnings);
     if (s.signer) s.signer = one(`s${JSON.stringify(s.signer)}`, s.signer);
     return s;
   };

@@ -4,8 +4,8 @@
 // signature verdict then comes from the crypto port, at once (`decode`, Node) or awaited
 // (`decodeTrustList`, any port, WebCrypto included). Both end in the same verifySignature.
 import type { DecodeOptions, Diagnostic, Field, FieldValue, Header, SignatureResult, TrustList, TrustRecord, TrustListKind } from './model';
-import { CONTAINERS, DIGESTS, HEADER_TAGS, PADDING_TAG, RECORD_TAGS, ROLE, ROLES, roleInfo, type TagInfo } from './tags';
-import { at, decodeText, toHex } from './hex';
+import { DIGESTS, HEADER_TAGS, PADDING_TAG, RECORD_TAGS, ROLE, ROLES, roleInfo, type TagInfo } from './tags';
+import { at, decodeText, toHexUpper } from './hex';
 import * as M from './messages';
 import { fill, localizable, type L10nArg, type Localizable } from './messages';
 import type { CryptoPort, Hasher, SyncCryptoPort } from './crypto';
@@ -35,6 +35,19 @@ function diag(ctx: Ctx, severity: Diagnostic['severity'], code: string, offset: 
 
 const u16 = (b: Uint8Array, p: number) => (b[p] << 8) | b[p + 1];
 
+/** A tag table indexed by the tag byte: looked up for every field of every file. */
+type TagTable = readonly (TagInfo | undefined)[];
+const tagTable = (m: ReadonlyMap<number, TagInfo>): TagTable => Array.from({ length: 256 }, (_, tag) => m.get(tag));
+const HEADER_TABLE = tagTable(HEADER_TAGS);
+const RECORD_TABLE = tagTable(RECORD_TAGS);
+
+/** A folder's files are written within seconds of each other: format each TIMESTAMP once. */
+let lastTime = { unix: -1, iso: '' };
+function isoTime(unix: number): string {
+  if (lastTime.unix !== unix) lastTime = { unix, iso: new Date(unix * 1000).toISOString().replace('.000Z', 'Z') };
+  return lastTime.iso;
+}
+
 function badLength(ctx: Ctx, start: number, end: number, path: string, name: string, expected: number): false {
   diag(ctx, 'warning', 'BAD_FIELD_LENGTH', start - 3, localizable(M.DIAG_BAD_FIELD_LENGTH, { name, at: at(start - 3), length: end - start, expected }), path, end);
   return false;
@@ -59,7 +72,7 @@ function typedValue(ctx: Ctx, info: TagInfo | undefined, start: number, end: num
     case 'u32time': {
       if (!want(4)) return { type: 'bytes' };
       const unix = ((b[start] << 24) >>> 0) + (b[start + 1] << 16) + (b[start + 2] << 8) + b[start + 3];
-      return { type: 'timestamp', unix, iso: new Date(unix * 1000).toISOString().replace('.000Z', 'Z') };
+      return { type: 'timestamp', unix, iso: isoTime(unix) };
     }
     case 'string': {
       const { value, terminated } = decodeText(b, start, end);
@@ -67,7 +80,7 @@ function typedValue(ctx: Ctx, info: TagInfo | undefined, start: number, end: num
       return { type: 'string', value, terminated };
     }
     case 'serial':
-      return { type: 'serial', hex: toHex(b, start, end).toUpperCase() };
+      return { type: 'serial', hex: toHexUpper(b, start, end) };
     case 'role': {
       if (!want(2)) return { type: 'bytes' };
       const code = u16(b, start);
@@ -95,7 +108,7 @@ interface Step {
 /** CUCM nests SIGNATUREALGOINFO inside SIGNATUREINFO and no deeper; the bound also keeps hostile nesting off the stack. */
 const MAX_NESTING = 2;
 
-function readField(ctx: Ctx, pos: number, limit: number, table: ReadonlyMap<number, TagInfo>, prefix: string, header: boolean, what: L10nArg, depth: number): Step {
+function readField(ctx: Ctx, pos: number, limit: number, table: TagTable, prefix: string, header: boolean, what: L10nArg, depth: number): Step {
   const b = ctx.bytes;
   const tag = b[pos];
   if (tag === PADDING_TAG) {
@@ -113,7 +126,7 @@ function readField(ctx: Ctx, pos: number, limit: number, table: ReadonlyMap<numb
     return { pos, ok: false };
   }
   const len = u16(b, pos + 1);
-  const info = table.get(tag);
+  const info = table[tag];
   const name = info?.name ?? `TAG_${tag}`;
   const path = `${prefix}/${tag}`;
   const valueStart = pos + 3;
@@ -136,7 +149,7 @@ function readField(ctx: Ctx, pos: number, limit: number, table: ReadonlyMap<numb
   };
   if (!info) {
     diag(ctx, 'warning', 'UNKNOWN_TAG', pos, localizable(M.DIAG_UNKNOWN_TAG, { tag, at: at(pos), what, length: len }), path, valueEnd);
-  } else if (header && CONTAINERS.has(tag)) {
+  } else if (header && info.kind === 'container') {
     field.value = { type: 'container' };
     if (depth >= MAX_NESTING) {
       diag(ctx, 'error', 'NESTING_TOO_DEEP', pos, localizable(M.DIAG_NESTING_TOO_DEEP, { name, tag, at: at(pos), depth: depth + 1, max: MAX_NESTING }), path, valueEnd);
@@ -151,7 +164,7 @@ function readField(ctx: Ctx, pos: number, limit: number, table: ReadonlyMap<numb
   return { field, pos: valueEnd, ok: true };
 }
 
-function readFields(ctx: Ctx, pos: number, limit: number, table: ReadonlyMap<number, TagInfo>, prefix: string, header: boolean, what: L10nArg, depth = 0): { fields: Field[]; ok: boolean } {
+function readFields(ctx: Ctx, pos: number, limit: number, table: TagTable, prefix: string, header: boolean, what: L10nArg, depth = 0): { fields: Field[]; ok: boolean } {
   const fields: Field[] = [];
   while (pos < limit) {
     const step = readField(ctx, pos, limit, table, prefix, header, what, depth);
@@ -275,7 +288,7 @@ function decodeStructure(bytes: Uint8Array, options: DecodeOptions, crypto: Hash
   let headerEnd: number | undefined;
   while (complete && pos < (headerEnd ?? size)) {
     if (headerEnd === undefined && headerFields.length > 0 && bytes[pos] === 1) break;
-    const step = readField(ctx, pos, headerEnd ?? size, HEADER_TAGS, 'header', true, HEADER_NAME, 0);
+    const step = readField(ctx, pos, headerEnd ?? size, HEADER_TABLE, 'header', true, HEADER_NAME, 0);
     if (step.field) {
       noteDuplicate(ctx, headerFields, step.field, HEADER_NAME, true);
       headerFields.push(step.field);
@@ -336,7 +349,7 @@ function decodeStructure(bytes: Uint8Array, options: DecodeOptions, crypto: Hash
       complete = false;
       end = size;
     }
-    const read = readFields(ctx, pos, end, RECORD_TAGS, path, false, localizable(M.RECORD_NUMBER, { index }));
+    const read = readFields(ctx, pos, end, RECORD_TABLE, path, false, localizable(M.RECORD_NUMBER, { index }));
     if (!read.ok) complete = false;
     records.push(summariseRecord(ctx, index, path, { start: pos, end }, read.fields, wantCertificate));
     pos = end;

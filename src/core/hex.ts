@@ -2,11 +2,19 @@
 import { AT_OFFSET, localizable, type Localizable } from './messages';
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const HEX_UPPER = HEX.map(h => h.toUpperCase());
 
 /** Lowercase hex of bytes[start, end). */
 export function toHex(bytes: Uint8Array, start = 0, end = bytes.length): string {
   let s = '';
   for (let i = start; i < end; i++) s += HEX[bytes[i]];
+  return s;
+}
+
+/** Uppercase hex of bytes[start, end): serials, as CUCM prints them. */
+export function toHexUpper(bytes: Uint8Array, start = 0, end = bytes.length): string {
+  let s = '';
+  for (let i = start; i < end; i++) s += HEX_UPPER[bytes[i]];
   return s;
 }
 
@@ -31,11 +39,10 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Decode a NUL-terminated string field. UTF-8 when valid (certutils), else Latin-1 (never throws). */
 export function decodeText(bytes: Uint8Array, start: number, end: number): { value: string; terminated: boolean } {
-  let stop = end;
   const terminated = end > start && bytes[end - 1] === 0;
-  if (terminated) stop = end - 1;
-  const nul = bytes.subarray(start, stop).indexOf(0);
-  if (nul >= 0) stop = start + nul;
+  // Up to the first NUL (a scan, not a subarray: every string field of every file passes here).
+  let stop = start;
+  while (stop < end && bytes[stop] !== 0) stop++;
   const slice = bytes.subarray(start, stop);
   try {
     return { value: utf8.decode(slice), terminated };

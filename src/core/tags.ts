@@ -41,8 +41,6 @@ export const RECORD_TAGS: ReadonlyMap<number, TagInfo> = new Map([
   [12, { name: 'HASHALGORITHM', label: 'HASH ALGORITHM', kind: 'u8' }],
 ]);
 
-/** Header containers: a length covering the children, no value of their own. */
-export const CONTAINERS: ReadonlySet<number> = new Set([3, 7, 9]);
 export const PADDING_TAG = 13;
 
 export const ROLES: ReadonlyMap<number, { name: string; longName: string }> = new Map([

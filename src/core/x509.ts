@@ -2,7 +2,7 @@
 import type { ByteRange, CertificateInfo } from './model';
 import { asn1String, asn1Time, children, DerError, expectTag, latin1Text, oidToString, readTlv, type Tlv } from './der';
 import { readName, toCucm, toRfc4514 } from './names';
-import { toHex } from './hex';
+import { toHex, toHexUpper } from './hex';
 import type { Hasher } from './crypto';
 import { LazyFingerprints } from './lean';
 
@@ -80,7 +80,7 @@ const EKUS: Record<string, string> = {
 function integerHex(bytes: Uint8Array, t: Tlv): string {
   let s = t.contentStart;
   while (s < t.end - 1 && bytes[s] === 0) s++;
-  return toHex(bytes, s, t.end).toUpperCase();
+  return toHexUpper(bytes, s, t.end);
 }
 
 /** A serial as openssl's `-serial` prints it: a negative one as `-` and its magnitude (0xFB2E → -04D2). */

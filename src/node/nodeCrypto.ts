@@ -8,8 +8,12 @@ import type { PublicKeyDer, SyncCryptoPort } from '../core/crypto';
 const keyCache = new Map<string, KeyObject | null>();
 const KEY_CACHE_SIZE = 64;
 
+/** The last key asked for: a folder's files are mostly signed by one, and comparing bytes is cheaper than naming them. */
+let last: { der: Buffer; key: KeyObject | undefined } | undefined;
+
 function toKey(key: PublicKeyDer): KeyObject | undefined {
   const der = Buffer.from(key.der.buffer, key.der.byteOffset, key.der.byteLength);
+  if (last?.der.equals(der)) return last.key;
   const id = der.toString('base64');
   let k = keyCache.get(id);
   if (k === undefined) {
@@ -21,7 +25,8 @@ function toKey(key: PublicKeyDer): KeyObject | undefined {
     if (keyCache.size >= KEY_CACHE_SIZE) keyCache.delete(keyCache.keys().next().value as string);
     keyCache.set(id, k);
   }
-  return k ?? undefined;
+  last = { der: Buffer.from(der), key: k ?? undefined };
+  return last.key;
 }
 
 export const nodeCrypto: SyncCryptoPort = {

@@ -35,6 +35,8 @@ export interface ReportSigner {
 export interface FileError {
   code: string;
   message: string;
+  /** The same sentence as a template, so an outlier's reason reads in the display language. Never in the JSON. */
+  l10n?: Localizable;
   offset: number;
 }
 
@@ -237,8 +239,8 @@ export function summarise(list: TrustList, path: string, options: SummariseOptio
   const firstError = list.diagnostics.find(d => d.severity === 'error');
   const complete = list.complete && !firstError;
   const error: FileError | undefined = firstError
-    ? { code: firstError.code, message: firstError.message, offset: firstError.offset }
-    : list.signature.status !== 'verified' ? { code: `SIGNATURE_${list.signature.status.toUpperCase().replace(/-/g, '_')}`, message: list.signature.detail, offset: list.header.signature?.start ?? 0 } : undefined;
+    ? { code: firstError.code, message: firstError.message, l10n: firstError.l10n, offset: firstError.offset }
+    : list.signature.status !== 'verified' ? { code: `SIGNATURE_${list.signature.status.toUpperCase().replace(/-/g, '_')}`, message: list.signature.detail, l10n: list.signature.l10n, offset: list.header.signature?.start ?? 0 } : undefined;
   const s: FileSummary = {
     path, folder, name,
     kind: list.kind, fileNameKind: list.fileNameKind,
@@ -350,8 +352,8 @@ export function buildReport(summaries: Iterable<FileSummary>, options: ReportOpt
       else reasons.set(s, [r]);
     };
     for (const s of files) {
-      if (!s.complete) add(s, reason('MALFORMED', localizable(M.REPORT_OUTLIER_MALFORMED, { at: at(s.error?.offset ?? 0), error: s.error?.message ?? '' })));
-      else if (s.status !== 'verified') add(s, reason('NOT_VERIFIED', localizable(M.REPORT_OUTLIER_NOT_VERIFIED, { status: s.status, detail: s.error?.message ?? '' })));
+      if (!s.complete) add(s, reason('MALFORMED', localizable(M.REPORT_OUTLIER_MALFORMED, { at: at(s.error?.offset ?? 0), error: s.error?.l10n ?? s.error?.message ?? '' })));
+      else if (s.status !== 'verified') add(s, reason('NOT_VERIFIED', localizable(M.REPORT_OUTLIER_NOT_VERIFIED, { status: s.status, detail: s.error?.l10n ?? s.error?.message ?? '' })));
     }
     for (const kind of ['CTL', 'ITL', 'unknown'] as const) {
       const same = files.filter(s => s.kind === kind);

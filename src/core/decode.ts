@@ -56,21 +56,21 @@ function badLength(ctx: Ctx, start: number, end: number, path: string, name: str
 function typedValue(ctx: Ctx, info: TagInfo | undefined, start: number, end: number, path: string, name: string): FieldValue {
   const b = ctx.bytes;
   const len = end - start;
-  const want = (n: number): boolean => len === n || badLength(ctx, start, end, path, name, n);
+  // No closures here: this runs for every field of every file, and each would be an allocation.
   if (!info) return { type: 'unknown' };
   switch (info.kind) {
     case 'container':
       return { type: 'container' };
     case 'version':
-      return want(2) ? { type: 'version', major: b[start], minor: b[start + 1], text: `${b[start]}.${b[start + 1]}` } : { type: 'bytes' };
+      return len === 2 || badLength(ctx, start, end, path, name, 2) ? { type: 'version', major: b[start], minor: b[start + 1], text: `${b[start]}.${b[start + 1]}` } : { type: 'bytes' };
     case 'u16':
-      return want(2) ? { type: 'uint', value: u16(b, start) } : { type: 'bytes' };
+      return len === 2 || badLength(ctx, start, end, path, name, 2) ? { type: 'uint', value: u16(b, start) } : { type: 'bytes' };
     case 'u8':
-      return want(1) ? { type: 'code', code: b[start] } : { type: 'bytes' };
+      return len === 1 || badLength(ctx, start, end, path, name, 1) ? { type: 'code', code: b[start] } : { type: 'bytes' };
     case 'digest':
-      return want(1) ? { type: 'digest', code: b[start], name: DIGESTS.get(b[start]) ?? `unknown(${b[start]})` } : { type: 'bytes' };
+      return len === 1 || badLength(ctx, start, end, path, name, 1) ? { type: 'digest', code: b[start], name: DIGESTS.get(b[start]) ?? `unknown(${b[start]})` } : { type: 'bytes' };
     case 'u32time': {
-      if (!want(4)) return { type: 'bytes' };
+      if (len !== 4 && !badLength(ctx, start, end, path, name, 4)) return { type: 'bytes' };
       const unix = ((b[start] << 24) >>> 0) + (b[start + 1] << 16) + (b[start + 2] << 8) + b[start + 3];
       return { type: 'timestamp', unix, iso: isoTime(unix) };
     }
@@ -82,14 +82,14 @@ function typedValue(ctx: Ctx, info: TagInfo | undefined, start: number, end: num
     case 'serial':
       return { type: 'serial', hex: toHexUpper(b, start, end) };
     case 'role': {
-      if (!want(2)) return { type: 'bytes' };
+      if (len !== 2 && !badLength(ctx, start, end, path, name, 2)) return { type: 'bytes' };
       const code = u16(b, start);
       const r = roleInfo(code);
       if (!ROLES.has(code)) diag(ctx, 'warning', 'UNKNOWN_ROLE', start - 3, localizable(M.DIAG_UNKNOWN_ROLE, { at: at(start - 3), code }), path, end);
       return { type: 'role', code, name: r.name, longName: r.longName };
     }
     case 'ipv4':
-      return want(4) ? { type: 'ipv4', address: `${b[start]}.${b[start + 1]}.${b[start + 2]}.${b[start + 3]}` } : { type: 'bytes' };
+      return len === 4 || badLength(ctx, start, end, path, name, 4) ? { type: 'ipv4', address: `${b[start]}.${b[start + 1]}.${b[start + 2]}.${b[start + 3]}` } : { type: 'bytes' };
     case 'certificate':
       // Filled in by summariseRecord, from the parsed certificate when there is one (one hash, not two).
       return { type: 'certificate', sha1: '' };
@@ -108,6 +108,9 @@ interface Step {
 /** CUCM nests SIGNATUREALGOINFO inside SIGNATUREINFO and no deeper; the bound also keeps hostile nesting off the stack. */
 const MAX_NESTING = 2;
 
+/** What a field ran into: the end of the file or of its container or record (built only for a fault). */
+const endOf = (b: Uint8Array, limit: number, what: L10nArg) => (limit === b.length ? localizable(M.END_OF_FILE) : localizable(M.END_OF, { what }));
+
 function readField(ctx: Ctx, pos: number, limit: number, table: TagTable, prefix: string, header: boolean, what: L10nArg, depth: number): Step {
   const b = ctx.bytes;
   const tag = b[pos];
@@ -119,10 +122,8 @@ function readField(ctx: Ctx, pos: number, limit: number, table: TagTable, prefix
     diag(ctx, 'error', 'PADDING_IN_RECORD', pos, localizable(M.DIAG_PADDING_IN_RECORD, { at: at(pos), what }), prefix);
     return { field, pos: pos + 1, ok: false };
   }
-  // Built only for a fault: this runs for every field of every file.
-  const end = () => (limit === b.length ? localizable(M.END_OF_FILE) : localizable(M.END_OF, { what }));
   if (pos + 3 > limit) {
-    diag(ctx, 'error', 'TRUNCATED_FIELD', pos, localizable(M.DIAG_TRUNCATED_FIELD, { at: at(pos), remaining: limit - pos, end: end(), limit }), prefix, limit);
+    diag(ctx, 'error', 'TRUNCATED_FIELD', pos, localizable(M.DIAG_TRUNCATED_FIELD, { at: at(pos), remaining: limit - pos, end: endOf(b, limit, what), limit }), prefix, limit);
     return { pos, ok: false };
   }
   const len = u16(b, pos + 1);
@@ -132,7 +133,7 @@ function readField(ctx: Ctx, pos: number, limit: number, table: TagTable, prefix
   const valueStart = pos + 3;
   const valueEnd = valueStart + len;
   if (valueEnd > limit) {
-    diag(ctx, 'error', 'LENGTH_OVERFLOW', pos, localizable(M.DIAG_LENGTH_OVERFLOW, { name, tag, at: at(pos), length: len, remaining: limit - valueStart, end: end(), limit }), path, limit);
+    diag(ctx, 'error', 'LENGTH_OVERFLOW', pos, localizable(M.DIAG_LENGTH_OVERFLOW, { name, tag, at: at(pos), length: len, remaining: limit - valueStart, end: endOf(b, limit, what), limit }), path, limit);
     return { pos, ok: false };
   }
   const field: Field = {
@@ -185,7 +186,10 @@ function readFields(ctx: Ctx, pos: number, limit: number, table: TagTable, prefi
 const SIGNING_FIELDS: ReadonlySet<number> = new Set([2, 3, 5, 6, 7, 8, 9, 10, 11, 12, 14]);
 
 function noteDuplicate(ctx: Ctx, siblings: Field[], f: Field, what: L10nArg, header: boolean): void {
-  if (f.tag === PADDING_TAG || (header && SIGNING_FIELDS.has(f.tag)) || !siblings.some(s => s.tag === f.tag)) return;
+  if (f.tag === PADDING_TAG || (header && SIGNING_FIELDS.has(f.tag))) return;
+  let seen = false;
+  for (let i = 0; i < siblings.length && !seen; i++) seen = siblings[i].tag === f.tag;
+  if (!seen) return;
   diag(ctx, 'warning', 'DUPLICATE_TAG', f.range.start, localizable(M.DIAG_DUPLICATE_TAG, { name: f.name, tag: f.tag, at: at(f.range.start), what }), f.path, f.range.end);
 }
 

@@ -140,7 +140,13 @@ export interface ReportStrings {
   loadFailed: string;
 }
 
-export type ReportHostToWebview = PanelHostMessage<ReportStrings, ReportModel>;
+/** What the webview keeps with vscode.setState, so VS Code can restore the panel after a reload. */
+export interface ReportRestoreState {
+  /** The folder's URI (string form), or null for the whole workspace. */
+  scope: string | null;
+}
+
+export type ReportHostToWebview = PanelHostMessage<ReportStrings, ReportModel> | { type: 'restore'; state: ReportRestoreState };
 
 /** What the page shows after a render, read back from its DOM for tests. */
 export interface ReportRendered {

@@ -46,11 +46,22 @@ export class ReportPanel extends Disposable {
   }
 
   /** Shows the report of `entries` (already read from the index) for `scope`. */
-  show(scope: vscode.Uri | undefined, entries: IndexEntry[]): void {
+  show(scope: vscode.Uri | undefined, entries: IndexEntry[], options: { reveal?: boolean } = {}): void {
     this.scope = scope;
     this.panel.title = titleOf(scope);
-    this.panel.reveal();
+    if (options.reveal !== false) this.panel.reveal();
+    this.postRestoreState();
     this.build(entries);
+  }
+
+  /** Closes the webview (its onDidDispose then disposes this). */
+  close(): void {
+    this.panel.dispose();
+  }
+
+  /** What the webview keeps for VS Code to hand back after a reload (showReport.ts restores it). */
+  private postRestoreState(): void {
+    this.post({ type: 'restore', state: { scope: this.scope?.toString() ?? null } });
   }
 
   private scheduleRefresh(): void {
@@ -103,6 +114,7 @@ export class ReportPanel extends Disposable {
         case 'ready':
           this.ready = true;
           this.post({ type: 'init', strings: reportStrings(), locale: vscode.env.language });
+          this.postRestoreState();
           if (this.model) this.post({ type: 'update', model: this.model });
           return;
         case 'open': {

@@ -20,6 +20,16 @@ export interface ReportApi {
   readonly onDidRender: vscode.Event<ReportRendered>;
   /** What an outlier's "Compare with majority file" button does; false when it has nothing to compare with. */
   compareWithMajority(outlier: vscode.Uri): Promise<boolean>;
+  /** What VS Code's serializer does after a window reload: the panel and the state its webview kept. */
+  restore(panel: vscode.WebviewPanel, state: unknown): Promise<void>;
+}
+
+function parseUri(text: string): vscode.Uri | undefined {
+  try {
+    return vscode.Uri.parse(text, true);
+  } catch {
+    return undefined;
+  }
 }
 
 export function registerShowReport(extensionUri: vscode.Uri, index: TrustListIndex, log: vscode.LogOutputChannel): { disposable: vscode.Disposable; api: ReportApi } {
@@ -27,6 +37,23 @@ export function registerShowReport(extensionUri: vscode.Uri, index: TrustListInd
   let latest: { model: ReportModel; files: number } | undefined;
   const onDidUpdate = new vscode.EventEmitter<ReportModel>();
   const onDidRender = new vscode.EventEmitter<ReportRendered>();
+
+  const adopt = (webviewPanel: vscode.WebviewPanel, folder: vscode.Uri | undefined): ReportPanel => {
+    // One report panel: a restored one takes the place of any other.
+    panel?.close();
+    const p = new ReportPanel(webviewPanel, extensionUri, index, folder, {
+      onUpdate: (model, files) => {
+        latest = { model, files };
+        onDidUpdate.fire(model);
+      },
+      onRender: rendered => onDidRender.fire(rendered),
+      onDispose: disposed => {
+        if (panel === disposed) panel = undefined;
+      },
+    }, log);
+    panel = p;
+    return p;
+  };
 
   const show = async (arg?: unknown): Promise<void> => {
     const folder = arg instanceof vscode.Uri ? arg : undefined;
@@ -38,20 +65,21 @@ export function registerShowReport(extensionUri: vscode.Uri, index: TrustListInd
         : vscode.l10n.t('No trust lists (.tlv) in the workspace.'));
       return;
     }
-    if (!panel) {
-      const webviewPanel = vscode.window.createWebviewPanel(REPORT_VIEW_TYPE, titleOf(folder), vscode.ViewColumn.Active, getWebviewOptions(extensionUri));
-      panel = new ReportPanel(webviewPanel, extensionUri, index, folder, {
-        onUpdate: (model, files) => {
-          latest = { model, files };
-          onDidUpdate.fire(model);
-        },
-        onRender: rendered => onDidRender.fire(rendered),
-        onDispose: p => {
-          if (panel === p) panel = undefined;
-        },
-      }, log);
+    (panel ?? adopt(vscode.window.createWebviewPanel(REPORT_VIEW_TYPE, titleOf(folder), vscode.ViewColumn.Active, getWebviewOptions(extensionUri)), folder)).show(folder, entries);
+  };
+
+  /** After a reload: the same scope, reported from the index as it is now (files may have changed meanwhile). */
+  const restore = async (webviewPanel: vscode.WebviewPanel, state: unknown): Promise<void> => {
+    const scope = (state as { restore?: { scope?: unknown } } | undefined)?.restore?.scope;
+    const folder = typeof scope === 'string' ? parseUri(scope) : undefined;
+    // A state it cannot use closes the panel rather than showing an empty one.
+    if (scope !== null && !folder) {
+      webviewPanel.dispose();
+      return;
     }
-    panel.show(folder, entries);
+    const p = adopt(webviewPanel, folder);
+    await index.ready();
+    if (panel === p) p.show(folder, folder ? index.under(folder) : index.all(), { reveal: false });
   };
 
   return {
@@ -60,9 +88,11 @@ export function registerShowReport(extensionUri: vscode.Uri, index: TrustListInd
       onDidUpdate: onDidUpdate.event,
       onDidRender: onDidRender.event,
       compareWithMajority: async uri => (panel ? panel.compareWithMajority(uri.toString()) : false),
+      restore,
     },
     disposable: vscode.Disposable.from(
       vscode.commands.registerCommand('tlvViewer.showTrustListReport', show),
+      vscode.window.registerWebviewPanelSerializer(REPORT_VIEW_TYPE, { deserializeWebviewPanel: restore }),
       onDidUpdate,
       onDidRender,
       new vscode.Disposable(() => panel?.dispose()),

@@ -2,7 +2,7 @@
 // outliers first, the content groups per folder (sortable, filterable), then the certificate validity
 // timeline (inline SVG built with createElementNS) and the same data as a table. Text goes in through
 // textContent only (h(), svg()); the filter and sort survive a hidden tab through getState/setState.
-import type { ReportModel, ReportStrings, ReportWebviewToHost } from '../../shared/reportProtocol';
+import type { ReportModel, ReportRestoreState, ReportStrings, ReportWebviewToHost } from '../../shared/reportProtocol';
 import { displayText } from '../../shared/displayText';
 import { format } from '../../shared/strings';
 import { vscodeApi, startPanel, showPanelError } from '../panel';
@@ -13,9 +13,16 @@ import { day, drawTimeline, timelineSection } from './timeline';
 
 const vscode = vscodeApi<ReportWebviewToHost>();
 
+/** The table's filter and sort (kept across a hidden tab) and what the host restores after a reload. */
+interface SavedState {
+  groups?: Partial<GroupsState>;
+  restore?: ReportRestoreState;
+}
+const saved = () => (vscode.getState() as SavedState | undefined) ?? {};
+const save = (part: SavedState) => vscode.setState({ ...saved(), ...part });
+
 function savedState(): GroupsState {
-  const st = vscode.getState() as { groups?: Partial<GroupsState> } | undefined;
-  return { ...DEFAULT_GROUPS_STATE, ...(st?.groups ?? {}) };
+  return { ...DEFAULT_GROUPS_STATE, ...(saved().groups ?? {}) };
 }
 
 class ReportApp {
@@ -48,7 +55,7 @@ class ReportApp {
       open: uri => vscode.postMessage({ type: 'open', uri }),
       changed: state => {
         this.groupsState = state;
-        vscode.setState({ groups: state });
+        save({ groups: state });
         this.reportRendered();
       },
     });
@@ -88,4 +95,4 @@ class ReportApp {
   }
 }
 
-startPanel<ReportStrings, ReportModel>(vscode, strings => new ReportApp(strings));
+startPanel<ReportStrings, ReportModel, { type: 'restore'; state: ReportRestoreState }>(vscode, strings => new ReportApp(strings), message => save({ restore: message.state }));

@@ -123,6 +123,35 @@ describe('Trust Lists view and Problems panel', () => {
     assert.match(input.viewType, /tlvViewer\.report$/);
   });
 
+  it('a report panel restored after a window reload reports the same scope again, from the state its webview saved', async () => {
+    const api = await extensionApi();
+    await api.trustLists.ready();
+    // What VS Code hands the serializer: a fresh panel of our view type and the state the webview kept.
+    const panel = vscode.window.createWebviewPanel('tlvViewer.report', 'restored', vscode.ViewColumn.Active);
+    const rendered = nextEvent(api.trustLists.report.onDidRender, r => r.bars > 0, 'the restored report webview to render');
+    await api.trustLists.report.restore(panel, { groups: { filter: '' }, restore: { scope: null } });
+    const dom = await rendered;
+    const latest = api.trustLists.report.latest();
+    assert.ok(latest);
+    assert.equal(latest.files, api.trustLists.size());
+    assert.equal(dom.bars, latest.model.report.timeline.length);
+    assert.equal(panel.title, 'Trust List Report');
+    // A folder scope comes back as that folder, titled by its path.
+    const folder = vscode.Uri.joinPath(fixture('ITLFile.tlv'), '..');
+    const scoped = vscode.window.createWebviewPanel('tlvViewer.report', 'restored', vscode.ViewColumn.Active);
+    await api.trustLists.report.restore(scoped, { restore: { scope: folder.toString() } });
+    assert.match(scoped.title, /^Trust List Report/);
+    assert.equal(api.trustLists.report.latest()?.model.scope, vscode.workspace.asRelativePath(folder, false));
+    // A state it cannot use closes the panel rather than showing an empty one.
+    for (const state of [undefined, { restore: { scope: 42 } }, { restore: { scope: 'not a uri' } }]) {
+      const broken = vscode.window.createWebviewPanel('tlvViewer.report', 'broken', vscode.ViewColumn.Active);
+      let closed = false;
+      broken.onDidDispose(() => { closed = true; });
+      await api.trustLists.report.restore(broken, state);
+      assert.equal(closed, true, JSON.stringify(state));
+    }
+  });
+
   it('an outlier of a folder with a majority opens the comparison with the majority file as OLD', async function () {
     this.timeout(60000);
     const api = await extensionApi();

@@ -116,6 +116,17 @@ export default [
       if (!files.includes(ODD) || !SAME.some(n => files.includes(n))) throw new Error(`the comparison shows "${files.replace(/\s+/g, ' ')}", not a majority file with ${ODD}`);
       if (files.indexOf(ODD) < Math.min(...SAME.map(n => files.indexOf(n)).filter(i => i >= 0))) throw new Error(`${ODD} is shown as OLD: "${files.replace(/\s+/g, ' ')}"`);
       await t.step('comparison');
+
+      // A window reload: VS Code hands the state the report's webview kept back to the extension, which
+      // reports the same folder again.
+      await runCommand(page, 'Developer: Reload Window', t.log);
+      await page.waitForEvent('load', { timeout: 60000 });
+      await expectVisible(page.locator('.monaco-workbench'), 'the workbench after a reload', 60000);
+      const tab = await expectVisible(page.locator('.tab', { hasText: `Trust List Report: ${FOLDER}` }), `the "Trust List Report: ${FOLDER}" tab after a reload`, 60000);
+      await tab.click();
+      const restored = await openReport(t);
+      await expectVisible(restored.locator('#outliers-table tr.outlier', { hasText: ODD }), `${ODD} as the outlier of the restored report`, 30000);
+      t.log('the folder report came back after a window reload');
     },
   },
   {

@@ -248,27 +248,18 @@ export function summarise(list: TrustList, path: string, options: SummariseOptio
     status: list.signature.status, complete,
     tvs: [...tvs].sort(), records: list.records.length, certificates,
     warnings: [...warnings],
+    // Every key on every summary, absent ones undefined (JSON leaves them out): one object shape, so the
+    // report's loops over 50,000 summaries read their properties at full speed.
+    mac: macOf(name), signer, earliestNotAfter: earliest, error,
   };
-  const mac = macOf(name);
-  if (mac) s.mac = mac;
-  if (signer) s.signer = signer;
-  if (earliest) s.earliestNotAfter = earliest;
-  if (error) s.error = error;
   return s;
 }
 
 /** The same content read under another path: shares everything but the names (see the CLI's cache). */
 export function relocate(s: FileSummary, path: string): FileSummary {
   const { folder, name } = splitPath(path);
-  // The keys in summarise()'s order: a copy reads the same as the file decoded afresh (JSON output).
-  const { mac: _, signer, earliestNotAfter, error, ...rest } = s;
-  const out: FileSummary = { ...rest, path, folder, name };
-  const mac = macOf(name);
-  if (mac) out.mac = mac;
-  if (signer) out.signer = signer;
-  if (earliestNotAfter) out.earliestNotAfter = earliestNotAfter;
-  if (error) out.error = error;
-  return out;
+  // summarise() gives every summary every key, in one order: the copy keeps it (and the JSON reads the same).
+  return { ...s, path, folder, name, mac: macOf(name) };
 }
 
 const reason = (code: OutlierCode, l10n: Localizable): OutlierReason => ({ code, message: fill(l10n), l10n });

@@ -58,12 +58,17 @@ export interface SummariseOptions {
 /** Reads each distinct certificate once: a folder of ITLSEP files repeats the same few thousands of times. */
 function certificateReader(): (bytes: Uint8Array) => (r: TrustRecord) => CertificateFacts | null | undefined {
   const known = new Map<string, CertificateFacts | null>();
+  // The previous file's certificate at each record index: the next ITLSEP file nearly always holds the
+  // same one there, and comparing bytes (memcmp) is cheaper than naming them.
+  const previous: ({ der: Buffer; facts: CertificateFacts | null } | undefined)[] = [];
   return bytes => r => {
     // The field decode reads the certificate from (the first CERTIFICATE of the record).
     const field = r.fields.find(f => f.tag === 9);
     if (!field) return undefined;
-    // Keyed by the DER itself (as Latin-1 text): exact, and cheaper than hashing it for every file.
     const der = Buffer.from(bytes.buffer, bytes.byteOffset + field.valueRange.start, field.valueRange.end - field.valueRange.start);
+    const last = previous[r.index];
+    if (last?.der.equals(der)) return last.facts;
+    // Keyed by the DER itself (as Latin-1 text): exact, and cheaper than hashing it for every file.
     const key = der.toString('latin1');
     let facts = known.get(key);
     if (facts === undefined) {
@@ -77,6 +82,8 @@ function certificateReader(): (bytes: Uint8Array) => (r: TrustRecord) => Certifi
       if (known.size >= 4096) known.clear();
       known.set(key, facts);
     }
+    // A copy: `bytes` belong to this file. Only the first records, where a folder's files repeat.
+    if (r.index < 64) previous[r.index] = { der: Buffer.from(der), facts };
     return facts;
   };
 }
@@ -88,24 +95,34 @@ function certificateReader(): (bytes: Uint8Array) => (r: TrustRecord) => Certifi
  */
 export function compactor(): (s: FileSummary) => FileSummary {
   const shared = new Map<string, unknown>();
-  const one = <T>(key: string, value: T): T => {
-    const known = shared.get(key) as T | undefined;
-    if (known !== undefined) return known;
-    shared.set(key, value);
-    return value;
+  const last = new Map<string, unknown>();
+  /**
+   * The kept copy of `value`: the previous summary's part when `same` says they are equal (most files
+   * repeat the one before), else the one under `key()`. `same` and `key` must agree on what is equal.
+   */
+  const one = <T>(part: string, value: T, same: (a: T, b: T) => boolean, key: () => string): T => {
+    const prev = last.get(part) as T | undefined;
+    if (prev !== undefined && same(prev, value)) return prev;
+    const k = key();
+    let known = shared.get(k) as T | undefined;
+    if (known === undefined) shared.set(k, (known = value));
+    last.set(part, known);
+    return known;
   };
   return s => {
     // A certificate's SHA-256 decides its subject, serial and dates; the record decides role and host.
-    // Keys by value; JSON where a part may hold any text (a host, a name), plain joins where it cannot.
-    let certificates = 'c';
-    for (const c of s.certificates) certificates += `${c.sha256} ${c.isSigner} ${JSON.stringify([c.role, c.host])}\n`;
-    s.certificates = one(certificates, s.certificates);
-    s.tvs = one(`t${s.tvs.join(' ')}`, s.tvs);
-    s.warnings = one(`w${s.warnings.join(' ')}`, s.warnings);
-    if (s.signer) s.signer = one(`s${JSON.stringify(s.signer)}`, s.signer);
+    s.certificates = one('c', s.certificates, (a, b) => a.length === b.length && a.every((c, i) => c.sha256 === b[i].sha256 && c.isSigner === b[i].isSigner && c.role === b[i].role && c.host === b[i].host),
+      // JSON where a part may hold any text (a host, a name), plain joins where it cannot.
+      () => `c${s.certificates.map(c => `${c.sha256} ${c.isSigner} ${JSON.stringify([c.role, c.host])}`).join('\n')}`);
+    s.tvs = one('t', s.tvs, sameStrings, () => `t${s.tvs.join(' ')}`);
+    s.warnings = one('w', s.warnings, sameStrings, () => `w${s.warnings.join(' ')}`);
+    const signer = s.signer;
+    if (signer) s.signer = one('s', signer, (a, b) => a.index === b.index && a.commonName === b.commonName && a.serial === b.serial && a.sha256 === b.sha256, () => `s${JSON.stringify(signer)}`);
     return s;
   };
 }
+
+const sameStrings = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((v, i) => v === b[i]);
 
 /**
  * The report's per-run state: the certificate reader and the content cache. Identical bytes under a

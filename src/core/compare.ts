@@ -3,7 +3,7 @@
 import type { CertificateInfo, TrustList, TrustRecord } from './model';
 import * as M from './messages';
 import { fill, localizable, type L10nArg, type Localizable } from './messages';
-import { commonName, sameNameText } from './names';
+import { commonName, nameKey } from './names';
 import { ROLE } from './tags';
 
 export type RecordStatus = 'unchanged' | 'changed' | 'added' | 'removed';
@@ -170,25 +170,42 @@ function differences(a: TrustRecord, b: TrustRecord): string[] {
   return d;
 }
 
-/** Pair records: same role and certificate, then same role and subject, then same role and host. */
+/**
+ * Pair records: same role and certificate, then same role and subject, then same role and host. In each
+ * pass a NEW record (in file order) takes the first OLD record still unpaired with the same role and key:
+ * by buckets, so a hostile pair of 200,000-record files is linear, not quadratic.
+ */
 function matchRecords(oldList: TrustList, newList: TrustList): RecordDiff[] {
   const unmatchedOld = new Set(oldList.records);
   const pairs = new Map<TrustRecord, TrustRecord>();
-  const pass = (same: (a: TrustRecord, b: TrustRecord) => boolean) => {
+  const pass = (keyOf: (r: TrustRecord) => string | undefined) => {
+    // Role and key; the role is a number or undefined, so the NUL cannot be ambiguous.
+    const bucketOf = (r: TrustRecord) => {
+      const k = keyOf(r);
+      return k === undefined ? undefined : `${r.role}\u0000${k}`;
+    };
+    const buckets = new Map<string, { records: TrustRecord[]; next: number }>();
+    for (const o of unmatchedOld) {
+      const b = bucketOf(o);
+      if (b === undefined) continue;
+      const bucket = buckets.get(b);
+      if (bucket) bucket.records.push(o);
+      else buckets.set(b, { records: [o], next: 0 });
+    }
     for (const n of newList.records) {
       if (pairs.has(n)) continue;
-      for (const o of unmatchedOld) {
-        if (o.role === n.role && same(o, n)) {
-          pairs.set(n, o);
-          unmatchedOld.delete(o);
-          break;
-        }
-      }
+      const b = bucketOf(n);
+      const bucket = b === undefined ? undefined : buckets.get(b);
+      // Only this pass pairs OLD records, in bucket order: the next one is the first still unpaired.
+      if (!bucket || bucket.next >= bucket.records.length) continue;
+      const o = bucket.records[bucket.next++];
+      pairs.set(n, o);
+      unmatchedOld.delete(o);
     }
   };
-  pass((a, b) => certId(a) !== undefined && certId(a) === certId(b));
-  pass((a, b) => !!a.subjectName && !!b.subjectName && sameNameText(a.subjectName, b.subjectName));
-  pass((a, b) => hostOf(a) === hostOf(b));
+  pass(r => certId(r));
+  pass(r => (r.subjectName ? nameKey(r.subjectName) : undefined));
+  pass(r => hostOf(r));
 
   const out: RecordDiff[] = [];
   for (const n of newList.records) {
@@ -249,7 +266,8 @@ function decide(oldList: TrustList, newList: TrustList, signer: SignerDiff): Ver
   }
 
   const oldSast = idsOf(oldList, [ROLE.SAST]);
-  const anchorsLost = ![...oldSast].some(id => newList.records.some(r => certId(r) === id));
+  const newIds = new Set(newList.records.map(certId));
+  const anchorsLost = ![...oldSast].some(id => newIds.has(id));
   const signerName = label(newSigner);
 
   // R2/R7 (CTL) and R3 (ITL): trusted locally.
@@ -308,7 +326,8 @@ function warningsFor(oldList: TrustList, newList: TrustList, records: RecordDiff
     if (judgedKind(l) !== l.kind) warn('KIND_MISMATCH', localizable(M.WARN_KIND_MISMATCH, { which, tagKind: l.kind, nameKind: l.fileNameKind }));
   }
   if (judgedKind(oldList) !== judgedKind(newList)) warn('KINDS_DIFFER', localizable(M.WARN_KINDS_DIFFER, { old: judgedKind(oldList), new: judgedKind(newList) }));
-  w.push(...certificateWarnings(newList.records, opts));
+  // A loop, not push(...): one warning per record can exceed V8's argument limit.
+  for (const x of certificateWarnings(newList.records, opts)) w.push(x);
   for (const r of records) {
     const where = { role: r.roleName, host: r.host };
     if (r.status === 'removed') warn('RECORD_REMOVED', localizable(M.WARN_RECORD_REMOVED, { ...where, record: String(r.old?.index) }), r.old?.index);

@@ -149,13 +149,21 @@ export function sameName(text: string, rdns: NameAttribute[][]): boolean {
   return sameKeys(textKeys(text), nameKeys(rdns));
 }
 
+/** A key equal for two name strings exactly when sameNameText says they are the same name. */
+export const nameKey = (text: string): string => JSON.stringify(textKeys(text));
+
 /** Two stored name strings with the same attributes, in any order and either separator. */
 export function sameNameText(a: string, b: string): boolean {
   return sameKeys(textKeys(a), textKeys(b));
 }
 
-/** The CN of a name string, for short labels. */
+const cnMemo = new Map<string, string | undefined>();
+/** The CN of a name string, for short labels (remembered: a folder's files repeat the same few names). */
 export function commonName(text: string | undefined): string | undefined {
   if (!text) return undefined;
-  return parseNameString(text).find(([t]) => t.toUpperCase() === 'CN')?.[1];
+  if (cnMemo.has(text)) return cnMemo.get(text);
+  const cn = parseNameString(text).find(([t]) => t.toUpperCase() === 'CN')?.[1];
+  if (cnMemo.size >= 512) cnMemo.clear();
+  cnMemo.set(text, cn);
+  return cn;
 }

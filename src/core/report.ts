@@ -185,8 +185,9 @@ const DAY = 86_400_000;
 
 /** Folder and name of a path, for `/` and `\` alike. */
 export function splitPath(path: string): { folder: string; name: string } {
-  const m = /^(.*)[\\/]([^\\/]*)$/.exec(path);
-  return m ? { folder: m[1] === '' ? path[0] : m[1], name: m[2] } : { folder: '', name: path };
+  const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  if (cut < 0) return { folder: '', name: path };
+  return { folder: cut === 0 ? path[0] : path.slice(0, cut), name: path.slice(cut + 1) };
 }
 
 /** The MAC of an ITLSEP<MAC>.tlv / CTLSEP<MAC>.tlv name, uppercase. */
@@ -223,7 +224,8 @@ export function summarise(list: TrustList, path: string, options: SummariseOptio
   const tvs = new Set<string>();
   let earliest: string | undefined;
   let signer: ReportSigner | undefined;
-  const warnings = new Set(list.diagnostics.filter(d => d.severity === 'warning').map(d => d.code));
+  const warnings = new Set<string>();
+  for (const d of list.diagnostics) if (d.severity === 'warning') warnings.add(d.code);
   for (const r of list.records) {
     const looked = r.certificate || r.certificateError !== undefined ? undefined : options.certificateOf?.(r);
     if (looked === null) warnings.add('CERTIFICATE_UNREADABLE');

@@ -161,3 +161,42 @@ test('peer fixtures: CTLFile-v1 → CTLFile-v2-regenerated', () => {
   assert.equal(c.records[0].new?.certificate?.keySize, 4096);
   assert.equal(c.signer.changed, true);
 });
+
+test('record pairing by buckets pairs exactly as the first-match scan over every pair of files did', async () => {
+  const { sameNameText } = await import('../../src/core/names');
+  const { hostOf, certId } = await import('../../src/core/compare');
+  const { sharedFixtures } = await import('../support/certutils');
+  type R = ReturnType<typeof decode>['records'][number];
+  // The reference: for each NEW record in order, the first OLD record still unpaired with the same role that matches.
+  const reference = (oldRecords: R[], newRecords: R[]) => {
+    const unmatched = new Set(oldRecords);
+    const pairs = new Map<R, R>();
+    for (const same of [
+      (a: R, b: R) => certId(a) !== undefined && certId(a) === certId(b),
+      (a: R, b: R) => !!a.subjectName && !!b.subjectName && sameNameText(a.subjectName, b.subjectName),
+      (a: R, b: R) => hostOf(a) === hostOf(b),
+    ]) {
+      for (const n of newRecords) {
+        if (pairs.has(n)) continue;
+        for (const o of unmatched) if (o.role === n.role && same(o, n)) { pairs.set(n, o); unmatched.delete(o); break; }
+      }
+    }
+    return newRecords.map(n => pairs.get(n)?.index);
+  };
+  const lists = [
+    ...sharedFixtures().map(f => decode(new Uint8Array(readFileSync(f.path)), { fileName: f.name })),
+    list(tokenlessCtl(before)), list(tokenlessCtl(after)), list(itl(before)), list(itl(after)),
+    // Repeated records: several candidates in one bucket.
+    list({ ...tokenlessCtl(before), records: [...tokenlessCtl(before).records, ...tokenlessCtl(after).records, ...tokenlessCtl(before).records] }),
+  ];
+  let checked = 0;
+  for (const a of lists) {
+    for (const b of lists) {
+      const c = compare(a, b, { now: NOW });
+      const ours = c.records.filter(r => r.new).map(r => r.old?.index);
+      assert.deepEqual(ours, reference(a.records, b.records));
+      checked++;
+    }
+  }
+  assert.ok(checked > 100, `${checked} pairs`);
+});

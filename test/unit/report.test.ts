@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { decode } from '../../src/node/decode';
 import { buildReport, macOf, splitPath, summarise, type FileSummary } from '../../src/core/report';
-import { csvCell, summariseFiles } from '../../src/cli/reportCommand';
+import { csvCell, renderReportText, summariseFiles } from '../../src/cli/reportCommand';
 import { escapeText } from '../../src/shared/reportHtml';
 import { buildTrustList, type TrustListSpec } from '../support/builder';
 import { makeCert } from '../support/certs';
@@ -65,6 +65,18 @@ describe('report model', () => {
     assert.equal(macOf('ctlsep0011223344ff.tlv'), '0011223344FF');
     assert.equal(macOf('ITLFile.tlv'), undefined);
     assert.deepEqual(splitPath('C:\\tftp\\ITLFile.tlv'), { folder: 'C:\\tftp', name: 'ITLFile.tlv' });
+    assert.deepEqual(splitPath('/ITLFile.tlv'), { folder: '/', name: 'ITLFile.tlv' });
+    assert.deepEqual(splitPath('ITLFile.tlv'), { folder: '', name: 'ITLFile.tlv' });
+    assert.deepEqual(splitPath('a\\b/c/ITLFile.tlv'), { folder: 'a\\b/c', name: 'ITLFile.tlv' });
+    assert.deepEqual(splitPath('a/b\\ITLFile.tlv'), { folder: 'a/b', name: 'ITLFile.tlv' });
+  });
+
+  it('renders the text of 130,000 distinct files: more rows than V8 takes as arguments to one call', () => {
+    const [base] = summaries();
+    const files = Array.from({ length: 130_000 }, (_, i) => ({ ...base, path: `big/ITLSEP${String(i).padStart(12, '0')}.tlv`, folder: 'big', sha256: createHash('sha256').update(String(i)).digest('hex') }));
+    const text = renderReportText(buildReport(files, { now: new Date('2026-12-01T00:00:00Z') }));
+    assert.match(text, /130000 distinct content\(s\)/);
+    assert.ok(text.split('\n').length > 130_000);
   });
 
   it('groups by folder, then by identical content', () => {

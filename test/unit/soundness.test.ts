@@ -177,6 +177,24 @@ describe('decoding never throws, and names where it stopped', () => {
     assert.equal(list.signature.status, 'malformed');
   });
 
+  it('199,000 duplicate records (a 2.8 MB file) decode, compare and render without throwing', () => {
+    // Each record: RECORDLENGTH, FUNCTION (CCM), a 1-byte CERTIFICATE, so each is a DUPLICATE_RECORD of the first:
+    // more findings than V8 takes as arguments to one call, which once made decode() throw.
+    const n = 199_000;
+    const header = [1, 0, 2, 1, 2, 2, 0, 2, 0, 10];
+    const record = [1, 0, 2, 0, 14, 4, 0, 2, 0, 1, 9, 0, 1, 0x30];
+    const bytes = new Uint8Array(header.length + record.length * n);
+    bytes.set(header, 0);
+    for (let i = 0; i < n; i++) bytes.set(record, header.length + i * record.length);
+    const list = decode(bytes, { fileName: 'CTLFile.tlv' });
+    assert.equal(list.records.length, n);
+    assert.equal(list.diagnostics.filter(d => d.code === 'DUPLICATE_RECORD').length, n - 1);
+    assert.equal(list.signature.status, 'malformed');
+    const c = compare(list, list);
+    assert.ok(c.verdicts.every(v => v.outcome !== 'accepted'), JSON.stringify(c.verdicts.map(v => v.outcome)));
+    assert.ok(renderShowCtl(list, bytes).text.length > 0);
+  });
+
   it('random bytes are not a trust list at offset 0, and nothing further is reported', () => {
     const random = Uint8Array.from({ length: 1 << 20 }, (_, i) => (i * 2654435761) >>> 24);
     random[0] = 0x42;

@@ -17,6 +17,11 @@ import { flatFields } from './fields';
 import { LazyCertificateValue, LazyChecksums } from './lean';
 
 const DEFAULT_MAX_RECORDS = 200_000;
+/**
+ * Warnings and notes kept per file; errors are always kept (a file with one is never verified). A hostile
+ * 6 MB file of empty unknown tags would otherwise hold millions of them, and a host its memory.
+ */
+const MAX_NOTES = 10_000;
 /** "the header" in diagnostics about header fields. */
 const HEADER_NAME = localizable(M.THE_HEADER);
 
@@ -27,9 +32,17 @@ interface Ctx {
   /** DecodeOptions.lean: checksums and fingerprints on first read. */
   lean: boolean;
   certificateCache?: CertificateCache;
+  /** Warnings and notes kept so far, and those past MAX_NOTES (counted, with the first one's offset). */
+  notes: number;
+  dropped: number;
+  firstDropped: number;
 }
 
 function diag(ctx: Ctx, severity: Diagnostic['severity'], code: string, offset: number, l10n: Localizable, path?: string, end?: number): void {
+  if (severity !== 'error' && ctx.notes++ >= MAX_NOTES) {
+    if (ctx.dropped++ === 0) ctx.firstDropped = offset;
+    return;
+  }
   ctx.diagnostics.push({ severity, code, message: fill(l10n), l10n, offset, path, range: { start: offset, end: end ?? offset + 1 } });
 }
 
@@ -279,7 +292,7 @@ function checksumsOf(bytes: Uint8Array, crypto: Hasher, options: DecodeOptions):
 
 /** Structure, certificates and checksums; the signature is left 'malformed' with no detail until `conclude`. */
 function decodeStructure(bytes: Uint8Array, options: DecodeOptions, crypto: Hasher): TrustList {
-  const ctx: Ctx = { bytes, diagnostics: [], crypto, lean: options.lean === true, certificateCache: options.certificateCache };
+  const ctx: Ctx = { bytes, diagnostics: [], crypto, lean: options.lean === true, certificateCache: options.certificateCache, notes: 0, dropped: 0, firstDropped: 0 };
   const size = bytes.length;
   // Anything that does not open with VERSION is not a trust list: say so at offset 0, read no further.
   let complete = size >= 3 && bytes[0] === 1 && u16(bytes, 1) === 2;
@@ -359,6 +372,11 @@ function decodeStructure(bytes: Uint8Array, options: DecodeOptions, crypto: Hash
     pos = end;
   }
 
+  if (ctx.dropped) {
+    const d = ctx.firstDropped;
+    const l10n = localizable(M.DIAG_TOO_MANY_NOTES, { count: ctx.dropped, max: MAX_NOTES, at: at(d) });
+    ctx.diagnostics.push({ severity: 'warning', code: 'TOO_MANY_NOTES', message: fill(l10n), l10n, offset: d, range: { start: d, end: d + 1 } });
+  }
   const { kind, kindSource, fileNameKind } = kindOf(header, options.fileName);
   const list: TrustList = {
     kind,

@@ -147,6 +147,7 @@ export const DIAG_MISSING_HEADERLENGTH = 'no HEADERLENGTH (tag 2) in the header;
 export const DIAG_HEADERLENGTH_PAST_END = 'HEADERLENGTH {headerLength} points past the end of the file ({size} bytes)';
 export const DIAG_HEADER_SIZE_MISMATCH = 'header fields end at {at} but HEADERLENGTH says {headerLength}';
 export const DIAG_TOO_MANY_RECORDS = 'more than {max} records; stopped at {at}';
+export const DIAG_TOO_MANY_NOTES = '{count} more warnings and notes after the first {max} are not listed (the first is at {at})';
 export const DIAG_RECORD_EXPECTED = 'expected record #{index} to start with RECORDLENGTH (tag 1, length 2) at {at}, found {found}';
 export const FOUND_BYTES_LEFT = 'only {count} byte(s) left';
 export const FOUND_TAG = 'tag {tag} length {length}';

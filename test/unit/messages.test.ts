@@ -150,6 +150,8 @@ describe('decoder diagnostics', () => {
     ['a record longer than the file', new Uint8Array([...header(10), 1, 0, 2, 0, 200])],
     ['more records than allowed', new Uint8Array([...header(10), ...shortRecord, ...shortRecord]), { maxRecords: 1 }],
     ['containers nested too deep', new Uint8Array([1, 0, 2, 1, 2, 3, 0, 9, 7, 0, 6, 9, 0, 3, 3, 0, 0])],
+    // 6,000 empty fields of an unknown tag: an UNKNOWN_TAG and a DUPLICATE_TAG each, past the 10,000 notes kept.
+    ['more notes than are kept', new Uint8Array([...header(10), 1, 0, 2, 0x46, 0x55, ...Array.from({ length: 6000 }, () => [200, 0, 0]).flat()])],
     ['padding in a record, a header field twice, a FILENAME of the other kind, findings', buildTrustList({
       ...tokenlessCtl(before), headerOverrides: { signerName: 'CN=x', caName: 'CN=y', fileName: 'ITLFile.tlv' },
       headerExtra: [{ tag: 8, value: new Uint8Array([1]) }],

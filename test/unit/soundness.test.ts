@@ -195,6 +195,34 @@ describe('decoding never throws, and names where it stopped', () => {
     assert.ok(renderShowCtl(list, bytes).text.length > 0);
   });
 
+  it('a file of 20 records of empty unknown tags keeps 10,000 notes and counts the rest; errors after them are kept', () => {
+    const header = [1, 0, 2, 1, 2, 2, 0, 2, 0, 10];
+    const recLen = 65534; // 5-byte RECORDLENGTH, then 21,843 empty fields of unknown tag 200
+    const records = 20;
+    const bytes = new Uint8Array(header.length + recLen * records + 5);
+    bytes.set(header, 0);
+    for (let r = 0; r < records; r++) {
+      const at = header.length + r * recLen;
+      bytes.set([1, 0, 2, recLen >> 8, recLen & 0xff], at);
+      for (let p = at + 5; p + 3 <= at + recLen; p += 3) bytes.set([200, 0, 0], p);
+    }
+    // A last record that claims more bytes than the file holds: an error, after all the notes.
+    const last = header.length + recLen * records;
+    bytes.set([1, 0, 2, 0xff, 0xff], last);
+    const list = decode(bytes, { fileName: 'CTLFile.tlv' });
+    const notes = list.diagnostics.filter(d => d.severity !== 'error');
+    const summary = notes.find(d => d.code === 'TOO_MANY_NOTES');
+    assert.ok(summary, codes(list).slice(-3).join());
+    assert.equal(notes.length, 10_001);
+    // Each record: an UNKNOWN_TAG per field, a DUPLICATE_TAG per field but its first, a MISSING_FUNCTION; the
+    // overflowing last record a MISSING_FUNCTION too. The first 10,000 are listed.
+    const fields = (recLen - 5) / 3;
+    const all = records * (2 * fields) + 1;
+    assert.match(summary.message, new RegExp(`^${all - 10_000} more warnings and notes after the first 10000`));
+    assert.ok(list.diagnostics.some(d => d.code === 'RECORD_OVERFLOW' && d.offset === last), 'the error after the notes is kept');
+    assert.equal(list.signature.status, 'malformed');
+  });
+
   it('random bytes are not a trust list at offset 0, and nothing further is reported', () => {
     const random = Uint8Array.from({ length: 1 << 20 }, (_, i) => (i * 2654435761) >>> 24);
     random[0] = 0x42;

@@ -64,8 +64,8 @@ export async function summariseFiles(paths: string[], options: SummariseOptions 
 const day = (iso: string | undefined) => (iso ? iso.slice(0, 10) : '-');
 const short = (hex: string) => (hex.length > 16 ? `${hex.slice(0, 16)}…` : hex);
 
+/** Rows as aligned lines, each cell escaped first (so the columns line up with what is printed). */
 function table(raw: string[][], indent = '  '): string[] {
-  // Escape first, so the columns line up with what is printed.
   const rows = raw.map(r => r.map(inert));
   // Reduced, not Math.max(...): a folder of 200,000 distinct files is a table past V8's argument limit.
   const widths = rows[0].map((_, i) => rows.reduce((w, r) => Math.max(w, r[i].length), 0));
@@ -74,17 +74,22 @@ function table(raw: string[][], indent = '  '): string[] {
 
 /** The text view: totals, outliers first, then each folder's groups, then the timeline. */
 export function renderReportText(r: Report): string {
+  // Every line escaped, so no name or message from a file can add a line or reorder one: the free text here,
+  // the table lines cell by cell (padding and joins add only spaces).
   const out: string[] = [];
-  out.push(fill(reportTotalsL10n(r.totals)));
-  out.push('', `Outliers (${r.outliers.length})`);
-  if (!r.outliers.length) out.push('  none');
+  const push = (...lines: string[]) => {
+    for (const line of lines) out.push(inert(line));
+  };
+  push(fill(reportTotalsL10n(r.totals)));
+  push('', `Outliers (${r.outliers.length})`);
+  if (!r.outliers.length) push('  none');
   for (const o of r.outliers) {
-    out.push(`  ${o.path}  ${o.kind}  ${o.status}`);
-    for (const why of o.reasons) out.push(`    [${why.code}] ${why.message}`);
+    push(`  ${o.path}  ${o.kind}  ${o.status}`);
+    for (const why of o.reasons) push(`    [${why.code}] ${why.message}`);
   }
-  out.push('', 'Folders');
+  push('', 'Folders');
   for (const f of r.folders) {
-    out.push(`  ${f.folder || '.'}: ${f.files} file(s), ${f.verified} verified, ${f.groups.length} distinct content(s)`);
+    push(`  ${f.folder || '.'}: ${f.files} file(s), ${f.verified} verified, ${f.groups.length} distinct content(s)`);
     const rows = [['count', 'kind', 'status', 'records', 'earliest expiry', 'sha1', 'signer', 'files']];
     for (const g of f.groups) {
       const names = g.paths.slice(0, 3).map(p => basename(p)).join(', ') + (g.paths.length > 3 ? `, … (${g.paths.length - 3} more)` : '');
@@ -93,15 +98,14 @@ export function renderReportText(r: Report): string {
     }
     for (const line of table(rows, '    ')) out.push(line);
   }
-  out.push('', `Certificate timeline (${r.timeline.length}; as of ${day(r.generatedAt)}, expiring = within ${r.expiryWarningDays} days)`);
+  push('', `Certificate timeline (${r.timeline.length}; as of ${day(r.generatedAt)}, expiring = within ${r.expiryWarningDays} days)`);
   const rows = [['not after', 'not before', 'state', 'signer', 'roles', 'files', 'serial', 'sha256', 'host']];
   for (const t of r.timeline) {
     rows.push([day(t.notAfter), day(t.notBefore), t.expired ? 'EXPIRED' : t.expiring ? 'EXPIRING' : 'ok', t.isSigner ? 'yes' : '', t.roles.join('+'), String(t.files), t.serial, short(t.sha256), t.host]);
   }
   if (r.timeline.length) for (const line of table(rows)) out.push(line);
-  else out.push('  none');
-  // One escape over every line: no name or message from a file can add a line or reorder one.
-  return `${out.map(inert).join('\n')}\n`;
+  else push('  none');
+  return `${out.join('\n')}\n`;
 }
 
 /** RFC 4180 cell; a cell a spreadsheet would run as a formula (= + - @, tab, CR) starts with an apostrophe. */

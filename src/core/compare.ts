@@ -3,7 +3,7 @@
 import type { CertificateInfo, TrustList, TrustRecord } from './model';
 import * as M from './messages';
 import { fill, localizable, type L10nArg, type Localizable } from './messages';
-import { commonName, nameKey } from './names';
+import { commonName, nameKey, subjectCn } from './names';
 import { ROLE } from './tags';
 
 export type RecordStatus = 'unchanged' | 'changed' | 'added' | 'removed';
@@ -139,13 +139,13 @@ function side(r: TrustRecord): RecordSide {
 export const certId = (r: TrustRecord) => r.certificate?.sha256;
 
 export function hostOf(r: TrustRecord): string {
-  return r.dnsName || commonName(r.subjectName) || r.certificate?.subject.flat().find(a => a.type === 'CN')?.value || r.ipAddress || `#${r.index}`;
+  return r.dnsName || commonName(r.subjectName) || subjectCn(r.certificate?.subject) || r.ipAddress || `#${r.index}`;
 }
 
 /** Short name for a certificate in a sentence: CN and serial. */
 export function label(r: TrustRecord | undefined): L10nArg {
   if (!r) return localizable(M.NO_CERTIFICATE);
-  const cn = r.certificate?.subject.flat().find(a => a.type === 'CN')?.value ?? commonName(r.subjectName) ?? r.dnsName ?? localizable(M.RECORD_NUMBER, { index: r.index });
+  const cn = subjectCn(r.certificate?.subject) ?? commonName(r.subjectName) ?? r.dnsName ?? localizable(M.RECORD_NUMBER, { index: r.index });
   const serial = r.certificate?.serial ?? r.serial;
   return serial ? localizable(M.CERTIFICATE_LABEL, { name: cn, serial }) : cn;
 }

@@ -157,6 +157,15 @@ export function sameNameText(a: string, b: string): boolean {
   return sameKeys(textKeys(a), textKeys(b));
 }
 
+// Certificates read once per run share their subject arrays: find each one's CN once.
+const subjectCns = new WeakMap<NameAttribute[][], string | undefined>();
+/** The CN of a certificate's subject (the first, in certificate order). */
+export function subjectCn(subject: NameAttribute[][] | undefined): string | undefined {
+  if (!subject) return undefined;
+  if (!subjectCns.has(subject)) subjectCns.set(subject, subject.flat().find(a => a.type === 'CN')?.value);
+  return subjectCns.get(subject);
+}
+
 const cnMemo = new Map<string, string | undefined>();
 /** The CN of a name string, for short labels (remembered: a folder's files repeat the same few names). */
 export function commonName(text: string | undefined): string | undefined {

@@ -20,6 +20,7 @@ import {
   type DeviceClass, type Outcome, type Rule,
 } from './compare';
 import { ROLE } from './tags';
+import { subjectCn } from './names';
 
 /** `not-affected`: the class does not use this file (R5, ITL). `not-simulated`: the file was not given. */
 export type StepOutcome = Outcome | 'not-affected' | 'not-simulated';
@@ -142,7 +143,7 @@ const verifies = (l: TrustList | undefined): boolean => !!l && l.signature.statu
 function signerInfo(l: TrustList): PreflightSigner | undefined {
   const r = signerOf(l);
   if (!r || l.signature.status !== 'verified') return undefined;
-  const cn = r.certificate?.subject.flat().find(a => a.type === 'CN')?.value ?? '';
+  const cn = subjectCn(r.certificate?.subject) ?? '';
   return { recordIndex: r.index, cn, serial: r.certificate?.serial ?? r.serial ?? '', sha256: r.certificate?.sha256 ?? '' };
 }
 

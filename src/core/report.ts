@@ -1,9 +1,9 @@
 // report(folder): a TFTP folder at a glance. Built from small per-file summaries, so a folder of
 // 50,000 ITLSEP files never stays decoded in memory: summarise() each list as it is read, drop the
 // list, then buildReport() over the summaries. Pure: paths are plain strings, time comes in `now`.
-import type { CertificateInfo, NameAttribute, SignatureStatus, TrustList, TrustListKind, TrustRecord } from './model';
+import type { CertificateInfo, SignatureStatus, TrustList, TrustListKind, TrustRecord } from './model';
 import { hostOf } from './compare';
-import { commonName } from './names';
+import { commonName, subjectCn } from './names';
 import { ROLE } from './tags';
 import { at } from './hex';
 import * as M from './messages';
@@ -209,14 +209,6 @@ export interface SummariseOptions {
   md5?: boolean;
 }
 
-// Certificates read once per run share their subject arrays: find each one's CN once.
-const cns = new WeakMap<NameAttribute[][], string | undefined>();
-function cnOf(subject: NameAttribute[][] | undefined): string | undefined {
-  if (!subject) return undefined;
-  if (!cns.has(subject)) cns.set(subject, subject.flat().find(a => a.type === 'CN')?.value);
-  return cns.get(subject);
-}
-
 /** The report's view of one decoded list; keep this, drop the list. */
 export function summarise(list: TrustList, path: string, options: SummariseOptions = {}): FileSummary {
   const { folder, name } = splitPath(path);
@@ -231,11 +223,11 @@ export function summarise(list: TrustList, path: string, options: SummariseOptio
     if (looked === null) warnings.add('CERTIFICATE_UNREADABLE');
     const c: CertificateFacts | undefined = r.certificate ?? looked ?? undefined;
     if (r.isSigner) {
-      signer = { index: r.index, commonName: cnOf(c?.subject) ?? commonName(r.subjectName) ?? r.subjectName ?? '', serial: c?.serial ?? r.serial ?? '', sha256: c?.sha256 ?? '' };
+      signer = { index: r.index, commonName: subjectCn(c?.subject) ?? commonName(r.subjectName) ?? r.subjectName ?? '', serial: c?.serial ?? r.serial ?? '', sha256: c?.sha256 ?? '' };
     }
     if (r.role === ROLE.TVS) tvs.add(c?.sha256 ?? `serial:${r.serial ?? ''}`);
     if (!c) continue;
-    certificates.push({ role: r.roleName ?? '?', host: hostOf(r), commonName: cnOf(c.subject), serial: c.serial, sha256: c.sha256, notBefore: c.notBefore, notAfter: c.notAfter, isSigner: r.isSigner });
+    certificates.push({ role: r.roleName ?? '?', host: hostOf(r), commonName: subjectCn(c.subject), serial: c.serial, sha256: c.sha256, notBefore: c.notBefore, notAfter: c.notAfter, isSigner: r.isSigner });
     if (earliest === undefined || c.notAfter < earliest) earliest = c.notAfter;
   }
   const firstError = list.diagnostics.find(d => d.severity === 'error');

@@ -6,9 +6,8 @@ import { decode } from '../node/decode';
 import { nodeCrypto } from '../node/nodeCrypto';
 import type { TrustRecord } from '../core/model';
 import { CertificateCache, parseCertificate } from '../core/x509';
-import { inert } from '../core/dump';
 import { relocate, summarise, type CertificateFacts, type FileSummary } from '../core/report';
-import { IoError, load, readBytes, verifyLine } from './files';
+import { IoError, isRemote, load, ScratchReader, verifyLine } from './files';
 
 /** One file's `verify` line, or the I/O error that stops the run (thrown in file order by the caller). */
 export type VerifyResult = { ok: boolean; line: string } | { error: string; internal?: boolean };
@@ -30,10 +29,16 @@ export function rethrow(f: { error: string; internal?: boolean }): never {
 /** The signers' certificates, parsed once per thread: a folder's files are signed by a few. */
 const signers = new CertificateCache();
 
+/** This thread's one file buffer: each local file is read, decoded and done with before the next. */
+const scratch = new ScratchReader();
+
 /** `verify` of one local or remote file: decode as verify needs it (the signer's certificate only). */
 export async function verifyFile(file: string): Promise<VerifyResult> {
+  const options = { certificates: 'signer', lean: true, certificateCache: signers } as const;
   try {
-    return verifyLine(file, (await load(file, { certificates: 'signer', lean: true, certificateCache: signers })).list);
+    if (isRemote(file)) return verifyLine(file, (await load(file, options)).list);
+    // No await from the read to the line: the bytes are the scratch buffer's until the next file.
+    return verifyLine(file, decode(scratch.read(file), { fileName: basename(file), ...options }));
   } catch (e) {
     return failure(e);
   }
@@ -140,12 +145,8 @@ export function summariser(options: SummariseOptions = {}): { local(file: string
       return compact(summarise(list, file, { certificateOf: reader(bytes), md5: options.md5 }));
     },
     local(file) {
-      let bytes: Uint8Array;
-      try {
-        bytes = readBytes(file);
-      } catch (e) {
-        throw new IoError(inert(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`));
-      }
+      // Everything below is synchronous and copies what it keeps: the bytes are the scratch buffer's.
+      const bytes = scratch.read(file);
       const name = basename(file);
       // SHA-256, not SHA-1: a SHA-1 collision must not pass one file off as a verified copy of another.
       const sha256 = options.cache === false ? undefined : createHash('sha256').update(bytes).digest('hex');

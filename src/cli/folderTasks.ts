@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { decode } from '../node/decode';
 import { nodeCrypto } from '../node/nodeCrypto';
-import type { TrustRecord } from '../core/model';
+import type { TrustListKind, TrustRecord } from '../core/model';
 import { CertificateCache, parseCertificate } from '../core/x509';
 import { relocate, summarise, type CertificateFacts, type FileSummary } from '../core/report';
 import { IoError, isRemote, load, ScratchReader, verifyLine } from './files';
@@ -45,7 +45,7 @@ export async function verifyFile(file: string): Promise<VerifyResult> {
 }
 
 /** What phones load a file as, by its name: part of what decides its decoding besides the bytes. */
-const nameKind = (name: string) => (/^ctl/i.test(name) ? 'CTL' : /^itl/i.test(name) ? 'ITL' : 'unknown');
+const nameKind = (name: string) => (/^ctl/i.test(name) ? 'CTL' : /^itl/i.test(name) ? 'ITL' : 'unknown') satisfies TrustListKind;
 
 export interface SummariseOptions {
   /**
@@ -137,7 +137,9 @@ const sameStrings = (a: readonly string[], b: readonly string[]) => a.length ===
 export function summariser(options: SummariseOptions = {}): { local(file: string): FileSummary; remote(file: string): Promise<FileSummary> } {
   const certificates = options.certificates ?? 'signer';
   const reader = certificateReader();
-  const cache = new Map<string, FileSummary>();
+  // By the name's kind, then by SHA-256 (the summary's own string, so a key costs nothing to keep). Bounded
+  // like the certificate reader: a folder of files that share nothing would otherwise grow it to no use.
+  const caches = { CTL: new Map<string, FileSummary>(), ITL: new Map<string, FileSummary>(), unknown: new Map<string, FileSummary>() };
   const compact = compactor();
   return {
     async remote(file) {
@@ -150,12 +152,15 @@ export function summariser(options: SummariseOptions = {}): { local(file: string
       const name = basename(file);
       // SHA-256, not SHA-1: a SHA-1 collision must not pass one file off as a verified copy of another.
       const sha256 = options.cache === false ? undefined : createHash('sha256').update(bytes).digest('hex');
-      const key = sha256 && `${sha256}:${nameKind(name)}`;
-      const copy = key ? cache.get(key) : undefined;
+      const cache = caches[nameKind(name)];
+      const copy = sha256 && cache.get(sha256);
       if (copy) return relocate(copy, file);
       const list = decode(bytes, { fileName: name, certificates, lean: true, certificateCache: signers, sha256 });
       const s = compact(summarise(list, file, { certificateOf: reader(bytes), md5: options.md5 }));
-      if (key) cache.set(key, s);
+      if (sha256) {
+        if (cache.size >= 4096) cache.clear();
+        cache.set(sha256, s);
+      }
       return s;
     },
   };

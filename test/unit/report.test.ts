@@ -302,6 +302,19 @@ describe('report CLI', () => {
     assert.equal(buildReport(fast, { now: NOW }).timeline.length, 9);
   });
 
+  it('the content cache: the same bytes under names of other kinds are summarised as their own names say', async () => {
+    // One ITL's bytes as an ITLSEP file, a CTL name, a name of no kind and another ITLSEP file.
+    const kinds = join(dir, 'kinds');
+    mkdirSync(kinds);
+    for (const name of [`ITLSEP${mac(20)}.tlv`, 'CTLFile.tlv', 'trust.tlv', `ITLSEP${mac(21)}.tlv`]) writeFileSync(join(kinds, name), good);
+    const cached = await summariseFiles([kinds]);
+    assert.deepEqual(cached, await summariseFiles([kinds], { cache: false }));
+    assert.deepEqual(cached.map(s => [s.name, s.fileNameKind]), [['CTLFile.tlv', 'CTL'], [`ITLSEP${mac(20)}.tlv`, 'ITL'], [`ITLSEP${mac(21)}.tlv`, 'ITL'], ['trust.tlv', 'unknown']]);
+    // The ITL's bytes under a CTL name: phones would load them as a CTL, and the report says they differ.
+    assert.ok(cached[0].warnings.includes('KIND_MISMATCH'), cached[0].warnings.join(' '));
+    assert.ok(!cached[1].warnings.includes('KIND_MISMATCH'));
+  });
+
   it('usage: one format at a time; no .tlv files is a usage error', () => {
     const both = cli('report', '--json', '--csv', join(dir, 'tftp'));
     assert.equal(both.status, 2);

@@ -1,6 +1,5 @@
 // What `verify DIR` and `report DIR` do with one file, shared by the in-process path and the worker
 // threads (src/cli/cliWorker.ts): the same functions, so `--jobs 1` and `--jobs N` print the same.
-import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { decode } from '../node/decode';
 import { nodeCrypto } from '../node/nodeCrypto';
@@ -151,7 +150,7 @@ export function summariser(options: SummariseOptions = {}): { local(file: string
       const bytes = scratch.read(file);
       const name = basename(file);
       // SHA-256, not SHA-1: a SHA-1 collision must not pass one file off as a verified copy of another.
-      const sha256 = options.cache === false ? undefined : createHash('sha256').update(bytes).digest('hex');
+      const sha256 = options.cache === false ? undefined : nodeCrypto.digest('sha256', [bytes]);
       const cache = caches[nameKind(name)];
       const copy = sha256 && cache.get(sha256);
       if (copy) return relocate(copy, file);

@@ -47,7 +47,7 @@ export async function load(path: string, certificates: 'all' | 'signer' | LoadOp
     bytes = readBytes(path);
     if (!o.lean) modified = statSync(path).mtime;
   } catch (e) {
-    throw new IoError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw cannotRead(path, e);
   }
   return { list: decode(bytes, { fileName: basename(path), ...decodeOptions }), bytes, modified };
 }
@@ -58,27 +58,26 @@ export function readBytes(path: string): Uint8Array {
   return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 }
 
+/** A local file that cannot be read, as one inert line: the path is the file system's text, not ours. */
+const cannotRead = (path: string, e: unknown) => new IoError(inert(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`));
+
 /**
  * Reads file after file into one buffer it keeps: the folder commands read tens of thousands of
  * files and are done with each before the next, and a new buffer per file cost more than the read
- * itself (fresh memory faults in page by page) plus an fstat. What `read` returns is valid only until
- * the next call: a caller must not keep it, nor anything that reads it later (a lean decode's lazy
- * checksums and certificates). A few syscalls fewer than readFileSync, and no fstat.
+ * itself (its fresh pages fault in during the read). What `read` returns is valid only until the next
+ * call: a caller must not keep it, nor anything that reads it later (a lean decode's lazy checksums
+ * and certificates).
  */
 export class ScratchReader {
   #buffer = new Uint8Array(64 * 1024);
 
   /** The file's bytes, or an IoError naming it. */
   read(path: string): Uint8Array {
-    let fd: number;
+    let fd: number | undefined;
     try {
       fd = openSync(path, 'r');
-    } catch (e) {
-      throw new IoError(inert(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`));
-    }
-    try {
-      let n = 0;
-      for (;;) {
+      // To the end of the file (a read that returns 0), growing the buffer when a file fills it.
+      for (let n = 0; ;) {
         if (n === this.#buffer.length) {
           const grown = new Uint8Array(this.#buffer.length * 2);
           grown.set(this.#buffer);
@@ -89,9 +88,9 @@ export class ScratchReader {
         n += got;
       }
     } catch (e) {
-      throw new IoError(inert(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`));
+      throw cannotRead(path, e);
     } finally {
-      closeSync(fd);
+      if (fd !== undefined) closeSync(fd);
     }
   }
 }

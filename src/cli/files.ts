@@ -1,11 +1,12 @@
 // Reading trust-list files for the CLI, and the `verify` walk over folders.
-import { closeSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { decode } from '../node/decode';
 import { inert } from '../core/dump';
 import type { TrustList } from '../core/model';
 import type { CertificateCache } from '../core/x509';
 import { FetchError } from '../node/fetchError';
+import { readLocalFile, RefusedFile, type Scratch } from '../node/localFile';
 import { fetchTrustList, LocationError, parseLocation } from '../node/source';
 
 /** A file that cannot be read: one line, no usage text. */
@@ -41,10 +42,9 @@ export async function load(path: string, certificates: 'all' | 'signer' | LoadOp
       throw e;
     }
   }
-  let bytes: Uint8Array;
+  const bytes = readBytes(path);
   let modified: Date | undefined;
   try {
-    bytes = readBytes(path);
     if (!o.lean) modified = statSync(path).mtime;
   } catch (e) {
     throw cannotRead(path, e);
@@ -52,14 +52,17 @@ export async function load(path: string, certificates: 'all' | 'signer' | LoadOp
   return { list: decode(bytes, { fileName: basename(path), ...decodeOptions }), bytes, modified };
 }
 
-/** A file's bytes as a plain Uint8Array over the buffer Node read them into (no copy). */
+/** A file's bytes in a buffer of their own, or an IoError (see readLocalFile: devices, pipes and huge files are refused). */
 export function readBytes(path: string): Uint8Array {
-  const b = readFileSync(path);
-  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+  try {
+    return readLocalFile(path);
+  } catch (e) {
+    throw cannotRead(path, e);
+  }
 }
 
 /** A local file that cannot be read, as one inert line: the path is the file system's text, not ours. */
-const cannotRead = (path: string, e: unknown) => new IoError(inert(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`));
+const cannotRead = (path: string, e: unknown) => new IoError(inert(`cannot read ${path}: ${e instanceof RefusedFile ? e.message : (e as NodeJS.ErrnoException).code ?? (e as Error).message}`));
 
 /**
  * Reads file after file into one buffer it keeps: the folder commands read tens of thousands of
@@ -69,28 +72,14 @@ const cannotRead = (path: string, e: unknown) => new IoError(inert(`cannot read 
  * and certificates).
  */
 export class ScratchReader {
-  #buffer = new Uint8Array(64 * 1024);
+  readonly #scratch: Scratch = { buffer: new Uint8Array(64 * 1024) };
 
   /** The file's bytes, or an IoError naming it. */
   read(path: string): Uint8Array {
-    let fd: number | undefined;
     try {
-      fd = openSync(path, 'r');
-      // To the end of the file (a read that returns 0), growing the buffer when a file fills it.
-      for (let n = 0; ;) {
-        if (n === this.#buffer.length) {
-          const grown = new Uint8Array(this.#buffer.length * 2);
-          grown.set(this.#buffer);
-          this.#buffer = grown;
-        }
-        const got = readSync(fd, this.#buffer, n, this.#buffer.length - n, null);
-        if (got === 0) return this.#buffer.subarray(0, n);
-        n += got;
-      }
+      return readLocalFile(path, this.#scratch);
     } catch (e) {
       throw cannotRead(path, e);
-    } finally {
-      if (fd !== undefined) closeSync(fd);
     }
   }
 }
@@ -114,7 +103,16 @@ export function* tlvFiles(path: string): Generator<string> {
     const full = join(path, entry.name);
     if (entry.isDirectory()) yield* tlvFiles(full);
     // A FIFO, socket or device named *.tlv in a folder is not a file to read: reading one may never end.
-    else if (/\.tlv$/i.test(entry.name) && (entry.isFile() || entry.isSymbolicLink())) yield full;
+    // Nor is one behind a symbolic link; a link that leads nowhere is kept, for its read to say so.
+    else if (/\.tlv$/i.test(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && linksToFile(full)))) yield full;
+  }
+}
+
+function linksToFile(link: string): boolean {
+  try {
+    return statSync(link).isFile();
+  } catch {
+    return true;
   }
 }
 

@@ -1,7 +1,7 @@
 // `which HASH… [--in DIR] [--git [REPO]] [--server HOST] [--json]`: which trust list does a phone hold,
 // found by the MD5 or SHA-1 on its screen, in a folder, every committed version in git, or a server.
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { decode } from '../node/decode';
 import { inert } from '../core/dump';
@@ -9,7 +9,7 @@ import { formatPhoneHash, parsePhoneHash, PhoneHashError, type PhoneHash } from 
 import type { TrustList } from '../core/model';
 import { readBlobs, tlvHistory, type GitCommit } from '../node/gitHistory';
 import { fetchTrustList, parseLocation } from '../node/source';
-import { tlvFiles } from './files';
+import { readBytes, tlvFiles } from './files';
 import { UsageError } from './usage';
 
 export interface Match {
@@ -94,7 +94,7 @@ export async function search(sources: { folders: string[]; repos: string[]; serv
   const searched: Searched = { files: 0, versions: 0, commits: 0, servers: sources.servers };
   for (const dir of sources.folders) {
     for (const path of tlvFiles(dir)) {
-      index.add(new Uint8Array(readFileSync(path)), { source: 'folder', path, current: true });
+      index.add(readBytes(path), { source: 'folder', path, current: true });
       searched.files++;
     }
   }

@@ -115,6 +115,10 @@ export const WARN_RECORD_REMOVED = '{role} {host} (OLD record #{record}) is not 
 export const WARN_RECORD_ADDED = '{role} {host} (NEW record #{record}) is new.';
 export const WARN_CERT_REPLACED = '{role} {host}: certificate replaced, serial {oldSerial} → {newSerial}, {oldKey} → {newKey}, valid until {oldUntil} → {newUntil}.';
 
+// Files the readers refuse before reading a byte (src/core/fileLimits.ts).
+export const FILE_NOT_REGULAR = 'not a regular file (a folder, a device, a pipe or a socket, perhaps behind a symbolic link): not read';
+export const FILE_TOO_LARGE = '{size} bytes, more than any trust list ({max} bytes at most): not read';
+
 // Diagnostic.message (the decoder's findings). Tag and field names are arguments, never translated.
 /** Where in the file: decimal and hex, so it matches both `show ctl` and a hex editor. */
 export const AT_OFFSET = 'offset {offset} (0x{hex})';

@@ -1,6 +1,8 @@
 // Reads and decodes a trust-list file through workspace.fs, so remote and virtual workspaces work.
 import * as vscode from 'vscode';
 import { decodeTrustList } from '../core/decode';
+import { refusal } from '../core/fileLimits';
+import { localize } from './localize';
 import { ports } from './ports';
 import type { ViewModel } from '../shared/protocol';
 
@@ -8,8 +10,24 @@ export function baseName(uri: vscode.Uri): string {
   return uri.path.slice(uri.path.lastIndexOf('/') + 1);
 }
 
+/**
+ * A trust-list file's bytes through workspace.fs, and its stat. Refused unread when it is no regular file or
+ * larger than any trust list (src/core/fileLimits.ts): a name ending in .tlv can be a FIFO, whose read waits
+ * forever, or a symbolic link to /dev/zero, whose read never ends. Every read of a trust list goes here.
+ */
+export async function readTrustListFile(uri: vscode.Uri): Promise<{ bytes: Uint8Array; stat: vscode.FileStat }> {
+  const stat = await vscode.workspace.fs.stat(uri);
+  const why = refusal({ isFile: (stat.type & vscode.FileType.File) !== 0, size: stat.size });
+  if (why) throw new Error(localize(why));
+  const bytes = await vscode.workspace.fs.readFile(uri);
+  // It may have grown since.
+  const grown = refusal({ isFile: true, size: bytes.length });
+  if (grown) throw new Error(localize(grown));
+  return { bytes, stat };
+}
+
 export async function loadTrustList(uri: vscode.Uri): Promise<ViewModel> {
-  const [read, stat] = await Promise.all([vscode.workspace.fs.readFile(uri), vscode.workspace.fs.stat(uri)]);
+  const { bytes: read, stat } = await readTrustListFile(uri);
   // A plain Uint8Array of its own: a Buffer may be a view into a shared pool, and webviews revive only plain typed arrays.
   const bytes = new Uint8Array(read.byteLength);
   bytes.set(read);

@@ -1,9 +1,9 @@
 // The worker thread of the workspace scan (bundled as dist/scanWorker.js): bytes (transferred) or a
 // file of the local disk in, the same summary and problems scanTrustList gives on the host's thread
 // out, with Node's native crypto and a certificate cache of its own.
-import { readFile } from 'node:fs/promises';
 import { parentPort } from 'node:worker_threads';
 import { CertificateCache, scanTrustList } from '../core/scan';
+import { readLocalFile } from './localFile';
 import { nodeCrypto } from './nodeCrypto';
 import type { ScanJob, ScanReply } from './scanPool';
 
@@ -17,7 +17,8 @@ async function run(job: ScanJob): Promise<ScanReply> {
   if (job.file === undefined) bytes = job.request.bytes;
   else {
     try {
-      bytes = await readFile(job.file);
+      // Synchronous: this thread does nothing else, and a FIFO, a device or a huge file is refused unread.
+      bytes = readLocalFile(job.file);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'ENOTDIR') return { id: job.id, missing: true };

@@ -4,9 +4,12 @@
 // says so; a view into a larger buffer is copied, not detached; dispose stops the workers.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CertificateCache, scanTrustList } from '../../src/core/scan';
+import { MAX_FILE_BYTES } from '../../src/core/fileLimits';
 import { nodeCrypto } from '../../src/node/nodeCrypto';
 import { poolSize, ScanWorkerPool } from '../../src/node/scanPool';
 import { InThreadScanner } from '../../src/extension/trustListsView/inThreadScanner';
@@ -54,9 +57,27 @@ describe('scan worker pool', () => {
       assert.notEqual(await pool.scanFile(file, request('ITLFile.tlv'), '0'.repeat(64)), 'unchanged');
       assert.equal(await pool.scanFile(join(FIXTURES, 'missing.tlv'), request('missing.tlv')), undefined);
       assert.equal(await pool.scanFile(join(file, 'below-a-file.tlv'), request('x.tlv')), undefined);
-      await assert.rejects(pool.scanFile(FIXTURES, request('x.tlv')), /EISDIR/);
+      await assert.rejects(pool.scanFile(FIXTURES, request('x.tlv')), /not a regular file \(a folder, /);
     } finally {
       pool.dispose();
+    }
+  });
+
+  it('refuses unread, and at once, a FIFO, a link to /dev/zero and a file larger than any trust list', async () => {
+    // A FIFO's open would hold a worker until a writer came; /dev/zero would be read until memory ran out.
+    const dir = mkdtempSync(join(tmpdir(), 'tlv-scan-refused-'));
+    const pool = new ScanWorkerPool(WORKER, 1);
+    try {
+      execFileSync('mkfifo', [join(dir, 'fifo.tlv')]);
+      symlinkSync('/dev/zero', join(dir, 'zero.tlv'));
+      writeFileSync(join(dir, 'huge.tlv'), '');
+      truncateSync(join(dir, 'huge.tlv'), MAX_FILE_BYTES + 1);
+      for (const name of ['fifo.tlv', 'zero.tlv']) await assert.rejects(pool.scanFile(join(dir, name), request(name)), /not a regular file/, name);
+      await assert.rejects(pool.scanFile(join(dir, 'huge.tlv'), request('huge.tlv')), /more than any trust list/);
+      assert.ok(await pool.scanFile(join(FIXTURES, 'ITLFile.tlv'), request('ITLFile.tlv')), 'the worker goes on');
+    } finally {
+      pool.dispose();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -1,7 +1,7 @@
 // One side of a comparison: where its bytes come from, how to watch it, and which URI the text diff
 // renders. A working-tree file is read through workspace.fs and watched; a git revision is fixed.
 import * as vscode from 'vscode';
-import { baseName, watchFile } from '../loadTrustList';
+import { baseName, readTrustListFile, watchFile } from '../loadTrustList';
 
 export interface CompareSource {
   /** The URI the `tlvdump:` rendering reads (a file, or a `git:` URI for a committed version). */
@@ -18,7 +18,7 @@ export function fileSource(uri: vscode.Uri): CompareSource {
     uri,
     name: baseName(uri),
     description: uri.scheme === 'file' ? uri.fsPath : uri.toString(true),
-    read: async () => vscode.workspace.fs.readFile(uri),
+    read: async () => (await readTrustListFile(uri)).bytes,
     watch: onChange => watchFile(uri, onChange),
   };
 }

@@ -1,7 +1,7 @@
 // "Compare with Previous Version": the committed version of a file, read through the built-in git
 // extension's API (vscode.git, API version 1). No shelling out: the API reads the blob for us.
 import * as vscode from 'vscode';
-import { baseName } from '../loadTrustList';
+import { baseName, readTrustListFile } from '../loadTrustList';
 import type { CompareSource } from './compareSource';
 
 /** The part of vscode.git's API (extensions/git/src/api/git.d.ts) that we use. */
@@ -73,7 +73,7 @@ export async function previousVersion(uri: vscode.Uri): Promise<CompareSource> {
   if (!repo) throw new PreviousVersionError(vscode.l10n.t('{0} is not in a git repository.', name));
   const commits = await repo.log({ path: uri.fsPath, maxEntries: 2 });
   if (!commits.length) throw new PreviousVersionError(vscode.l10n.t('{0} has no committed version in git.', name));
-  const [working, head] = await Promise.all([vscode.workspace.fs.readFile(uri), repo.buffer(commits[0].hash, uri.fsPath)]);
+  const [{ bytes: working }, head] = await Promise.all([readTrustListFile(uri), repo.buffer(commits[0].hash, uri.fsPath)]);
   const commit = sameBytes(working, head) ? commits[1] : commits[0];
   if (!commit) throw new PreviousVersionError(vscode.l10n.t('{0} has a single committed version, identical to the working copy: there is nothing earlier to compare with.', name));
   const short = commit.hash.slice(0, 7);

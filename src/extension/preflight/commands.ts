@@ -6,7 +6,7 @@ import { decodeTrustList } from '../../core/decode';
 import { ports } from '../ports';
 import type { Slot } from '../../core/preflight';
 import type { PreflightModel, PreflightRendered } from '../../shared/preflightProtocol';
-import { baseName } from '../loadTrustList';
+import { baseName, readTrustListFile } from '../loadTrustList';
 import { TlvEditorProvider } from '../tlvEditorProvider';
 import { getWebviewOptions } from '../webviewHtml';
 import { PreflightPanel, PREFLIGHT_VIEW_TYPE } from './preflightPanel';
@@ -23,7 +23,7 @@ export interface PreflightApi {
 async function slotted(uris: vscode.Uri[]): Promise<Partial<Record<Slot, vscode.Uri>>> {
   const kinds = await Promise.all(uris.map(async uri => {
     try {
-      return (await decodeTrustList(await vscode.workspace.fs.readFile(uri), { fileName: baseName(uri), certificates: 'signer' }, ports().crypto)).kind;
+      return (await decodeTrustList((await readTrustListFile(uri)).bytes, { fileName: baseName(uri), certificates: 'signer' }, ports().crypto)).kind;
     } catch {
       return 'unknown' as const;
     }

@@ -6,7 +6,7 @@ import { ports } from '../ports';
 import type { Slot } from '../../core/preflight';
 import type { PreflightHostToWebview, PreflightModel, PreflightRendered, PreflightWebviewToHost } from '../../shared/preflightProtocol';
 import { Disposable } from '../dispose';
-import { baseName, watchFile } from '../loadTrustList';
+import { baseName, readTrustListFile, watchFile } from '../loadTrustList';
 import { localize } from '../localize';
 import { attachPanel } from '../webviewHtml';
 import { buildPreflightModel, SLOTS, type SlotFile } from './preflightModel';
@@ -71,7 +71,7 @@ export class PreflightPanel extends Disposable {
     try {
       const entries = await Promise.all((Object.entries(this.uris) as [Slot, vscode.Uri][]).map(async ([slot, uri]): Promise<[Slot, SlotFile]> => {
         const name = baseName(uri);
-        const list = await decodeTrustList(await vscode.workspace.fs.readFile(uri), { fileName: name }, ports().crypto);
+        const list = await decodeTrustList((await readTrustListFile(uri)).bytes, { fileName: name }, ports().crypto);
         return [slot, { name, description: uri.scheme === 'file' ? uri.fsPath : uri.toString(true), list }];
       }));
       if (generation !== this.generation || this.isDisposed) return;

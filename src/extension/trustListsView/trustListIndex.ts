@@ -12,7 +12,7 @@ import { buildReport, type FileSummary, type Report } from '../../core/report';
 import type { Problem } from '../../core/problems';
 import type { ScanResult, TrustListScanner } from '../../core/scan';
 import { Disposable } from '../dispose';
-import { baseName } from '../loadTrustList';
+import { baseName, readTrustListFile } from '../loadTrustList';
 import { ports } from '../ports';
 import { readSettings } from '../settings';
 import { InThreadScanner } from './inThreadScanner';
@@ -392,7 +392,7 @@ export class TrustListIndex extends Disposable {
     }
     let bytes: Uint8Array;
     try {
-      bytes = await vscode.workspace.fs.readFile(uri);
+      bytes = (await readTrustListFile(uri)).bytes;
     } catch (e) {
       // Gone between findFiles and now, or unreadable: not a trust list we can show.
       if (!isNotFound(e)) this.log.warn(`cannot read ${uri.toString(true)}: ${(e as Error).message}`);

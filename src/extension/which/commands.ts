@@ -7,7 +7,7 @@ import type { TrustList } from '../../core/model';
 import type { PhoneHash } from '../../core/phoneHash';
 import type { Slot } from '../../core/preflight';
 import { gitApi, type GitApi, type GitCommit } from '../compare/gitPrevious';
-import { baseName } from '../loadTrustList';
+import { baseName, readTrustListFile } from '../loadTrustList';
 import { ports } from '../ports';
 import { TlvEditorProvider } from '../tlvEditorProvider';
 import { hashKey, oneLine, parseHashInput, whichItems, type HashInputError, type WhichItem, type WhichLabels, type WhichMatch } from './whichModel';
@@ -108,7 +108,7 @@ export async function findTrustLists(
     progress?.report({ message: vscode.workspace.asRelativePath(uri), increment: step });
     let bytes: Uint8Array;
     try {
-      bytes = await vscode.workspace.fs.readFile(uri);
+      bytes = (await readTrustListFile(uri)).bytes;
     } catch (e) {
       log.warn(`Which trust list: cannot read ${uri.toString(true)}: ${e instanceof Error ? e.message : String(e)}`);
       continue;

@@ -3,7 +3,10 @@
 // (and its problems go when it does), the setting turns the problems off, and the report command opens
 // the report webview (timeline, outliers, the comparison with a folder's majority file).
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { symlinkSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { readTrustListFile } from '../../../src/extension/loadTrustList';
 import { decode } from '../../../src/node/decode';
 import { extensionApi, fixture, nextEvent, ours, until } from './helpers';
 
@@ -48,6 +51,33 @@ describe('Trust Lists view and Problems panel', () => {
     assert.equal(truncated.severity, vscode.DiagnosticSeverity.Error);
     assert.match(truncated.message, /0x[0-9A-F]+/i);
     assert.deepEqual(ours(fixture('CTLFile.tlv')).filter(d => d.severity === vscode.DiagnosticSeverity.Error), []);
+  });
+
+  it('refuses at once a FIFO and a link to /dev/zero named *.tlv, in the editor\'s reader and in the scan', async function () {
+    // A FIFO's open waits for a writer and /dev/zero never ends: read, either would hold a scan worker (or
+    // the host's file service) for good, and the watcher reports both as soon as they appear.
+    this.timeout(60000);
+    const api = await extensionApi();
+    await api.trustLists.ready();
+    const folder = fixture('trust-lists-hostile');
+    const fifo = vscode.Uri.joinPath(folder, 'ITLSEP0000000000F1.tlv');
+    const zero = vscode.Uri.joinPath(folder, 'ITLSEP0000000000F2.tlv');
+    const good = vscode.Uri.joinPath(folder, 'ITLFile.tlv');
+    await vscode.workspace.fs.createDirectory(folder);
+    try {
+      execFileSync('mkfifo', [fifo.fsPath]);
+      symlinkSync('/dev/zero', zero.fsPath);
+      await vscode.workspace.fs.writeFile(good, await vscode.workspace.fs.readFile(fixture('ITLFile.tlv')));
+      for (const uri of [fifo, zero]) await assert.rejects(readTrustListFile(uri), /^Error: not a regular file \(a folder, a device, a pipe or a socket/);
+      const listed = async () => (await api.trustLists.items()).filter(i => i.folder === 'trust-lists-hostile').map(i => i.file);
+      await until(async () => (await listed()).includes('ITLFile.tlv'), 'the regular file beside them in the view', 30000);
+      await vscode.commands.executeCommand('tlvViewer.refreshTrustLists');
+      await api.trustLists.settled();
+      assert.deepEqual(await listed(), ['ITLFile.tlv']);
+    } finally {
+      await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false });
+    }
+    await until(async () => !(await api.trustLists.items()).some(i => i.folder === 'trust-lists-hostile'), 'the index to forget the folder', 30000);
   });
 
   it('re-reads a file written later and forgets it when it is deleted', async function () {

@@ -1,6 +1,7 @@
 // Every committed version of every *.tlv file in a git repository, read by blob: one `git log` for the
 // history, one `git cat-file --batch` for the bytes, each blob read once however many commits share it.
 import { spawn } from 'node:child_process';
+import { MAX_FILE_BYTES } from '../core/fileLimits';
 
 export interface GitCommit {
   id: string;
@@ -73,9 +74,17 @@ export async function tlvHistory(repo: string): Promise<GitHistory> {
   return { versions: [...byKey.values()], commits };
 }
 
-/** Reads each blob once through `git cat-file --batch`, calling `each` with its bytes. */
+/**
+ * Reads each blob once through `git cat-file --batch`, calling `each` with its bytes. Blobs larger than any
+ * trust list (MAX_FILE_BYTES) are left out, unread: their sizes come first from `--batch-check`, so a
+ * repository holding a huge *.tlv costs no memory for it.
+ */
 export async function readBlobs(repo: string, blobs: Iterable<string>, each: (blob: string, bytes: Uint8Array) => void): Promise<void> {
-  const ids = [...new Set(blobs)];
+  const unique = [...new Set(blobs)];
+  if (!unique.length) return;
+  const sizes = (await git(repo, ['cat-file', '--batch-check'], `${unique.join('\n')}\n`)).toString('latin1');
+  // "<id> blob <size>", or "<id> missing"
+  const ids = sizes.split('\n').map(l => l.split(' ')).filter(([, type, size]) => type === 'blob' && Number(size) <= MAX_FILE_BYTES).map(([id]) => id);
   if (!ids.length) return;
   const out = await git(repo, ['cat-file', '--batch'], `${ids.join('\n')}\n`);
   let pos = 0;

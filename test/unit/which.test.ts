@@ -8,6 +8,8 @@ import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parsePhoneHash } from '../../src/core/phoneHash';
+import { MAX_FILE_BYTES } from '../../src/core/fileLimits';
+import { readBlobs, tlvHistory } from '../../src/node/gitHistory';
 import { buildTrustList } from '../support/builder';
 import { itl, makeCluster, tokenlessCtl } from '../support/cluster';
 
@@ -51,6 +53,25 @@ describe('which: a folder and the git history', () => {
     git('add', '-A');
     git('commit', '-q', '-m', subject);
   }
+
+  it('leaves out, unread, a committed *.tlv larger than any trust list', async () => {
+    const other = mkdtempSync(join(tmpdir(), 'tlv-which-huge-'));
+    try {
+      const g = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: other });
+      g('init', '-q', '-b', 'main');
+      writeFileSync(join(other, 'CTLFile.tlv'), ctls[0]!);
+      writeFileSync(join(other, 'ITLFile.tlv'), Buffer.alloc(MAX_FILE_BYTES + 1));
+      g('add', '-A');
+      g('commit', '-q', '-m', 'a trust list and a huge one');
+      const history = await tlvHistory(other);
+      assert.equal(history.versions.length, 2);
+      const read: Array<[string, number]> = [];
+      await readBlobs(other, history.versions.map(v => v.blob), (blob, bytes) => read.push([blob, bytes.length]));
+      assert.deepEqual(read, [[history.versions.find(v => v.path === 'CTLFile.tlv')!.blob, ctls[0]!.length]]);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
 
   it('every version, by MD5 and by SHA-1 pasted with its label, finds exactly that version', () => {
     for (const [kind, versions] of [['CTL', ctls], ['ITL', itls]] as const) {

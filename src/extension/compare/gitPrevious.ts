@@ -1,7 +1,9 @@
 // "Compare with Previous Version": the committed version of a file, read through the built-in git
 // extension's API (vscode.git, API version 1). No shelling out: the API reads the blob for us.
 import * as vscode from 'vscode';
+import { refusal } from '../../core/fileLimits';
 import { baseName, readTrustListFile } from '../loadTrustList';
+import { localize } from '../localize';
 import type { CompareSource } from './compareSource';
 
 /** The part of vscode.git's API (extensions/git/src/api/git.d.ts) that we use. */
@@ -73,7 +75,7 @@ export async function previousVersion(uri: vscode.Uri): Promise<CompareSource> {
   if (!repo) throw new PreviousVersionError(vscode.l10n.t('{0} is not in a git repository.', name));
   const commits = await repo.log({ path: uri.fsPath, maxEntries: 2 });
   if (!commits.length) throw new PreviousVersionError(vscode.l10n.t('{0} has no committed version in git.', name));
-  const [{ bytes: working }, head] = await Promise.all([readTrustListFile(uri), repo.buffer(commits[0].hash, uri.fsPath)]);
+  const [{ bytes: working }, head] = await Promise.all([readTrustListFile(uri), readCommitted(repo, commits[0].hash, uri.fsPath)]);
   const commit = sameBytes(working, head) ? commits[1] : commits[0];
   if (!commit) throw new PreviousVersionError(vscode.l10n.t('{0} has a single committed version, identical to the working copy: there is nothing earlier to compare with.', name));
   const short = commit.hash.slice(0, 7);
@@ -82,6 +84,18 @@ export async function previousVersion(uri: vscode.Uri): Promise<CompareSource> {
     uri: api.toGitUri(uri, commit.hash),
     name: `${name} (${short})`,
     description: `${vscode.workspace.asRelativePath(uri)} @ ${short} ${subject}`,
-    read: () => repo.buffer(commit.hash, uri.fsPath),
+    read: () => readCommitted(repo, commit.hash, uri.fsPath),
   };
+}
+
+/**
+ * A committed version's bytes, refused unread (as readTrustListFile refuses a file) when the API says its blob
+ * is larger than any trust list: a repository can hold a huge *.tlv, and the git extension would read it whole.
+ * `details`: the blob's, when the caller has them already.
+ */
+export async function readCommitted(repo: GitRepository, ref: string, path: string, details?: { size: number }): Promise<Uint8Array> {
+  const size = (details ?? (await repo.getObjectDetails?.(ref, path)))?.size;
+  const why = size === undefined ? undefined : refusal({ isFile: true, size });
+  if (why) throw new Error(localize(why));
+  return repo.buffer(ref, path);
 }

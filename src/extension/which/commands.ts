@@ -6,7 +6,7 @@ import { decodeTrustList } from '../../core/decode';
 import type { TrustList } from '../../core/model';
 import type { PhoneHash } from '../../core/phoneHash';
 import type { Slot } from '../../core/preflight';
-import { gitApi, type GitApi, type GitCommit } from '../compare/gitPrevious';
+import { gitApi, readCommitted, type GitApi, type GitCommit } from '../compare/gitPrevious';
 import { baseName, readTrustListFile } from '../loadTrustList';
 import { ports } from '../ports';
 import { TlvEditorProvider } from '../tlvEditorProvider';
@@ -139,9 +139,11 @@ export async function findTrustLists(
     for (const commit of commits) {
       if (token?.isCancellationRequested) break;
       let key = commit.hash;
+      let details: { object: string; size: number } | undefined;
       if (repo.getObjectDetails) {
         try {
-          key = (await repo.getObjectDetails(commit.hash, uri.fsPath)).object;
+          details = await repo.getObjectDetails(commit.hash, uri.fsPath);
+          key = details.object;
         } catch {
           continue; // The commit deleted the file.
         }
@@ -153,9 +155,9 @@ export async function findTrustLists(
       }
       let bytes: Uint8Array;
       try {
-        bytes = await repo.buffer(commit.hash, uri.fsPath);
+        bytes = await readCommitted(repo, commit.hash, uri.fsPath, details);
       } catch {
-        continue;
+        continue; // Gone, or larger than any trust list.
       }
       searched.versions++;
       const h = hits(bytes);

@@ -6,6 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
+import { MAX_FILE_BYTES } from '../../../src/core/fileLimits';
+import { previousVersion } from '../../../src/extension/compare/gitPrevious';
 import type { CompareModel } from '../../../src/extension/compare/protocol';
 import { extensionApi, fixture, nextEvent } from './helpers';
 
@@ -124,6 +126,27 @@ describe('compare', () => {
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await vscode.workspace.fs.delete(copy);
+    }
+  });
+
+  it('Compare with Previous Version refuses, unread, a committed version larger than any trust list', async function () {
+    this.timeout(60000);
+    await enableGit();
+    const repo = mkdtempSync(join(dirname(fixture(OLD).fsPath), '..', 'git-huge-'));
+    try {
+      const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'pipe' });
+      git('init', '-q');
+      git('config', 'user.email', 'test@example.invalid');
+      git('config', 'user.name', 'test');
+      const file = join(repo, 'CTLFile.tlv');
+      writeFileSync(file, Buffer.alloc(MAX_FILE_BYTES + 1));
+      git('add', 'CTLFile.tlv');
+      git('commit', '-q', '-m', 'huge');
+      writeFileSync(file, readFileSync(fixture(OLD).fsPath));
+      // The git API gives the blob's size first: its 64 MiB are never read into this host.
+      await assert.rejects(previousVersion(vscode.Uri.file(file)), new RegExp(`^Error: ${MAX_FILE_BYTES + 1} bytes, more than any trust list`));
+    } finally {
+      await restoreGit();
     }
   });
 

@@ -13,7 +13,9 @@ export function baseName(uri: vscode.Uri): string {
 /**
  * A trust-list file's bytes through workspace.fs, and its stat. Refused unread when it is no regular file or
  * larger than any trust list (src/core/fileLimits.ts): a name ending in .tlv can be a FIFO, whose read waits
- * forever, or a symbolic link to /dev/zero, whose read never ends. Every read of a trust list goes here.
+ * forever, or a symbolic link to /dev/zero, whose read never ends. Every read of a trust list through
+ * workspace.fs goes here (the scan's workers read files of the disk with node/localFile.ts, committed versions
+ * come through gitPrevious.ts's readCommitted).
  */
 export async function readTrustListFile(uri: vscode.Uri): Promise<{ bytes: Uint8Array; stat: vscode.FileStat }> {
   const stat = await vscode.workspace.fs.stat(uri);

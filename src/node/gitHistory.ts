@@ -1,5 +1,6 @@
 // Every committed version of every *.tlv file in a git repository, read by blob: one `git log` for the
-// history, one `git cat-file --batch` for the bytes, each blob read once however many commits share it.
+// history, one `git cat-file --batch-check` for the sizes and one `git cat-file --batch` for the bytes, each
+// blob read once however many commits share it.
 import { spawn } from 'node:child_process';
 import { MAX_FILE_BYTES } from '../core/fileLimits';
 

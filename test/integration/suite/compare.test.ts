@@ -28,6 +28,24 @@ function allTabs(): vscode.Tab[] {
 /** The test host turns git off in its user settings; this test turns it on, and back as it was. */
 let gitEnabledBefore: boolean | undefined;
 
+/**
+ * A repository outside the workspace, beside it in the run's folder (the runner removes that): CTLFile.tlv
+ * committed as `committed` (subject "v1"), then `working` in the working tree. Returns the file's path.
+ */
+function repositoryWith(committed: Uint8Array, working: Uint8Array): string {
+  const repo = mkdtempSync(join(dirname(fixture(OLD).fsPath), '..', 'git-repo-'));
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'pipe' });
+  git('init', '-q');
+  git('config', 'user.email', 'test@example.invalid');
+  git('config', 'user.name', 'test');
+  const file = join(repo, 'CTLFile.tlv');
+  writeFileSync(file, committed);
+  git('add', 'CTLFile.tlv');
+  git('commit', '-q', '-m', 'v1');
+  writeFileSync(file, working);
+  return file;
+}
+
 async function enableGit(): Promise<void> {
   const ext = vscode.extensions.getExtension<{ enabled: boolean }>('vscode.git');
   assert.ok(ext, 'the built-in git extension is not installed');
@@ -132,17 +150,8 @@ describe('compare', () => {
   it('Compare with Previous Version refuses, unread, a committed version larger than any trust list', async function () {
     this.timeout(60000);
     await enableGit();
-    const repo = mkdtempSync(join(dirname(fixture(OLD).fsPath), '..', 'git-huge-'));
     try {
-      const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'pipe' });
-      git('init', '-q');
-      git('config', 'user.email', 'test@example.invalid');
-      git('config', 'user.name', 'test');
-      const file = join(repo, 'CTLFile.tlv');
-      writeFileSync(file, Buffer.alloc(MAX_FILE_BYTES + 1));
-      git('add', 'CTLFile.tlv');
-      git('commit', '-q', '-m', 'huge');
-      writeFileSync(file, readFileSync(fixture(OLD).fsPath));
+      const file = repositoryWith(Buffer.alloc(MAX_FILE_BYTES + 1), readFileSync(fixture(OLD).fsPath));
       // The git API gives the blob's size first: its 64 MiB are never read into this host.
       await assert.rejects(previousVersion(vscode.Uri.file(file)), new RegExp(`^Error: ${MAX_FILE_BYTES + 1} bytes, more than any trust list`));
     } finally {
@@ -154,19 +163,8 @@ describe('compare', () => {
     this.timeout(60000);
     const api = await extensionApi();
     await enableGit();
-    // A repository outside the workspace, beside it in the run's folder (the runner removes that):
-    // v1 committed, then v2 in the working tree.
-    const repo = mkdtempSync(join(dirname(fixture(OLD).fsPath), '..', 'git-repo-'));
     try {
-      const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'pipe' });
-      git('init', '-q');
-      git('config', 'user.email', 'test@example.invalid');
-      git('config', 'user.name', 'test');
-      const file = join(repo, 'CTLFile.tlv');
-      writeFileSync(file, readFileSync(fixture(OLD).fsPath));
-      git('add', 'CTLFile.tlv');
-      git('commit', '-q', '-m', 'v1');
-      writeFileSync(file, readFileSync(fixture(NEW).fsPath));
+      const file = repositoryWith(readFileSync(fixture(OLD).fsPath), readFileSync(fixture(NEW).fsPath));
 
       const updated = nextEvent(api.compare.onDidUpdate, m => m.new.name === 'CTLFile.tlv' && m.old.name.startsWith('CTLFile.tlv ('),
         'the comparison with the committed version', 45000);

@@ -2,7 +2,7 @@
 # `npm run test:integration`: the mocha suite inside code-server's extension host, then the UI tests in
 # Chromium (light, dark and high-contrast themes), then the Japanese UI test in a code-server run in Japanese,
 # then the suite under @vscode/test-electron where a VS Code is given, then the UI tests against the web build
-# in the browser's web worker extension host.
+# in the browser's web worker extension host, then the Trust Lists view over 50,000 files there.
 # Its last line is the combined `N passed, N failed`; it exits non-zero when anything failed.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
@@ -70,6 +70,12 @@ tally "mocha in VS Code desktop" "$rc" "$RUN/electron.json"
 # comparison), with the web build in the browser's web worker extension host, as vscode.dev runs it.
 rc=0; TLV_WEB_RESULTS="$RUN/web.json" bash test/integration/web.sh --themes light --files host.test.mjs,editor.test.mjs,hostile.test.mjs,compare.test.mjs || rc=$?
 tally "UI tests in the web worker host" "$rc" "$RUN/web.json"
+
+# The Trust Lists view over 50,000 files in the web worker host (ui/scale.test.mjs, explicit): a code-server and a
+# workspace of its own; prints the scan's time and the longest task it left on the host's thread.
+rc=0; TLV_WEB_RESULTS="$RUN/web-scale.json" TLV_WEB_SHOTS="$ROOT/test/output/screenshots-web-scale" \
+  bash test/integration/web.sh --themes light --files scale.test.mjs || rc=$?
+tally "Trust Lists at scale in the web worker host" "$rc" "$RUN/web-scale.json"
 
 echo "[integration] screenshots in $SHOTS"
 # The README's pictures are the UI tests' own, so they show what this build shows.

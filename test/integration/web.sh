@@ -11,7 +11,7 @@ source "$(dirname "$0")/common.sh"
 cd "$ROOT"
 
 RUN="$(mktemp -d "${TMPDIR:-/tmp}/tlv-web.XXXXXX")"
-SHOTS="$ROOT/test/output/screenshots-web"
+SHOTS="${TLV_WEB_SHOTS:-$ROOT/test/output/screenshots-web}"
 rm -rf "$SHOTS"; mkdir -p "$SHOTS"
 cleanup() { stop_server; [ -n "${KEEP_TEST_STATE:-}" ] || rm -rf "$RUN"; }
 on_exit() { local rc=$?; cleanup; [ "$rc" -eq 0 ] || echo "0 passed, 1 failed"; }

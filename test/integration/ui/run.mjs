@@ -35,12 +35,13 @@ const NOISE = /vsda|ENOTFOUND|open-vsx|ERR_NAME_NOT_RESOLVED|ERR_INTERNET_DISCON
 const LOCALE_NOISE = /^\S*\s*ERR\b.*\bCanceled: Canceled/;
 const slug = s => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
-// A test module may export prepare(workspace) to put files in place before the workbench loads.
+// A test module may export prepare(workspace) to put files in place before the workbench loads, and
+// `explicit` to run only when --files names it (a long run with a workspace of its own).
 const tests = [];
 const only = args.files ? new Set(args.files.split(',')) : undefined;
 for (const file of readdirSync(here).filter(f => f.endsWith('.test.mjs') && (!only || only.has(f))).sort()) {
   const mod = await import(pathToFileURL(join(here, file)).href);
-  if ((mod.locale ?? 'en') !== args.locale) continue;
+  if ((mod.locale ?? 'en') !== args.locale || (mod.explicit && !only)) continue;
   await mod.prepare?.(args.workspace);
   for (const test of mod.default) if (test.name.includes(args.grep)) tests.push({ ...test, file });
 }

@@ -12,13 +12,13 @@ import { decodeTrustList } from '../../src/core/decode';
 import { webCrypto } from '../../src/web/webCrypto';
 import { renderShowCtl } from '../../src/core/dump';
 import { compare } from '../../src/core/compare';
-import { ScratchReader, tlvFiles, verifyLine } from '../../src/cli/files';
+import { tlvFiles } from '../../src/cli/files';
+import { verifyFile } from '../../src/cli/folderTasks';
 import { search } from '../../src/cli/whichCommand';
 import { renderReportText, runReport, summariseFiles } from '../../src/cli/reportCommand';
 import { runVerify } from '../../src/cli/verifyCommand';
 import { buildReport } from '../../src/core/report';
 import type { ByteRange } from '../../src/core/model';
-import { CertificateCache } from '../../src/core/x509';
 import { buildTrustList, buildTrustListDetailed, type TrustListSpec } from '../support/builder';
 import { itl, makeCluster, tokenlessCtl, type Cluster } from '../support/cluster';
 
@@ -170,14 +170,13 @@ function floorOver(files: string[], key: KeyObject, ranges: ByteRange[], signatu
 }
 
 /**
- * What `verify DIR` does per file, with nothing around it (no listing, ordering or output): the most two
- * workers of the CLI could give.
+ * What `verify DIR` does per file (the CLI's own verifyFile), with nothing around it (no listing, ordering or
+ * output): the most two workers of the CLI could give.
  */
-function decodeOver(files: string[]): void {
-  const reader = new ScratchReader();
-  const signers = new CertificateCache();
+async function verifyOver(files: string[]): Promise<void> {
   for (const f of files) {
-    if (!verifyLine(f, decode(reader.read(f), { fileName: basename(f), certificates: 'signer', lean: true, certificateCache: signers })).ok) throw new Error(`${f} did not verify`);
+    const r = await verifyFile(f);
+    if ('error' in r || !r.ok) throw new Error(`${f} did not verify`);
   }
 }
 
@@ -402,9 +401,11 @@ if (isMainThread) {
   });
 } else if ((workerData as FloorJob).floor) {
   const job = workerData as FloorJob;
-  if (job.decode) decodeOver(job.files);
-  else floorOver(job.files, createPublicKey({ key: Buffer.from(job.spki), format: 'der', type: 'spki' }), job.ranges, job.signature);
-  parentPort?.postMessage('done');
+  if (job.decode) void verifyOver(job.files).then(() => parentPort?.postMessage('done'));
+  else {
+    floorOver(job.files, createPublicKey({ key: Buffer.from(job.spki), format: 'der', type: 'spki' }), job.ranges, job.signature);
+    parentPort?.postMessage('done');
+  }
 } else {
   generateWorker();
 }
